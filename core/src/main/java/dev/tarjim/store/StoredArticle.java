@@ -1,0 +1,55 @@
+package dev.tarjim.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An article in one language as stored: the original, or one machine translation of it.
+ *
+ * @param id               the article id, shared by the original and all its translations, stable across revisions
+ * @param language         BCP 47 language of this text
+ * @param sourceLanguage   BCP 47 language of the original
+ * @param title            headline in this language
+ * @param summary          short summary in this language
+ * @param paragraphs       body paragraphs in this language, in order
+ * @param author           byline, or {@code null}
+ * @param tags             subject tags (not translated)
+ * @param published        first publication time (stable across revisions)
+ * @param updated          time of this revision's text
+ * @param revision         revision of the original this text belongs to (1, 2, ...)
+ * @param sourceKey        the S3 key of the upload
+ * @param contentHash      SHA-256 (hex) of the uploaded bytes of that revision
+ * @param machineTranslated whether this text came from a translation engine
+ * @param engine           the engine that produced it (e.g. {@code apertium 3.8}), or {@code null} for the original
+ * @param withdrawn        whether the upload was deleted: the article is kept but must leave feeds
+ * @param slug             a URL slug, or {@code null}
+ */
+public record StoredArticle(
+        String id,
+        String language,
+        String sourceLanguage,
+        String title,
+        String summary,
+        List<String> paragraphs,
+        String author,
+        List<String> tags,
+        Instant published,
+        Instant updated,
+        long revision,
+        String sourceKey,
+        String contentHash,
+        boolean machineTranslated,
+        String engine,
+        boolean withdrawn,
+        String slug) {
+
+    public StoredArticle {
+        paragraphs = List.copyOf(paragraphs);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** Whether this is the editor's original rather than a translation. */
+    public boolean isOriginal() {
+        return language.equals(sourceLanguage);
+    }
+}
