@@ -3,15 +3,52 @@ package dev.tarjim.ingest;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import dev.tarjim.support.Log;
 
-/** Lambda entry point for S3 ObjectCreated / ObjectRemoved events under {@code incoming/}. (Being built.) */
+/**
+ * Lambda entry point for S3 ObjectCreated / ObjectRemoved events under {@code incoming/}.
+ *
+ * <p>Maps each record to an {@link ObjectChange} and hands it to the {@link IngestService}. Permanent failures are
+ * reported by the service and complete the event; transient ones escape, so Lambda retries the event (and sends
+ * it to the dead-letter queue when retries are exhausted).
+ */
 public class IngestHandler implements RequestHandler<S3Event, Void> {
+    static final String PREFIX = "incoming/";
+    private static final Log LOG = Log.forFunction("ingest");
+    private final IngestService service;
 
+    /** Run once per cold start: reads the configuration and builds the SDK clients. */
     public IngestHandler() {
+        this(IngestWiring.service(IngestConfig.fromEnvironment(), LOG));
+    }
+
+    IngestHandler(IngestService service) {
+        this.service = service;
     }
 
     @Override
     public Void handleRequest(S3Event event, Context context) {
-        throw new UnsupportedOperationException("ingest is being built");
+        for (S3EventNotificationRecord record : event.getRecords()) {
+            String name = record.getEventName();
+            boolean removed = name.startsWith("ObjectRemoved");
+            if (!removed && !name.startsWith("ObjectCreated")) {
+                continue;
+            }
+            String key = record.getS3().getObject().getUrlDecodedKey();
+            if (!key.startsWith(PREFIX)) {
+                LOG.warn("ignored key outside " + PREFIX, "requestId", context.getAwsRequestId(), "key", key);
+                continue;
+            }
+            long started = System.nanoTime();
+            ObjectChange change = new ObjectChange(record.getS3().getBucket().getName(), key, removed,
+                    record.getS3().getObject().getSequencer(),
+                    record.getS3().getObject().getSizeAsLong() == null ? 0 : record.getS3().getObject().getSizeAsLong());
+            IngestService.Outcome outcome = service.apply(change);
+            LOG.info("ingest", "requestId", context.getAwsRequestId(), "event", name, "key", key,
+                    "articleId", IngestService.articleId(key), "outcome", outcome.name().toLowerCase(),
+                    "ms", (System.nanoTime() - started) / 1_000_000);
+        }
+        return null;
     }
 }

@@ -1,0 +1,294 @@
+package dev.tarjim.ingest;
+
+import dev.tarjim.article.ArticleParser;
+import dev.tarjim.article.LanguageDetector;
+import dev.tarjim.article.ParsedArticle;
+import dev.tarjim.article.UnsupportedUploadException;
+import dev.tarjim.store.ArticleState;
+import dev.tarjim.store.DynamoArticleStore;
+import dev.tarjim.store.LanguageStatus;
+import dev.tarjim.store.Sequencers;
+import dev.tarjim.store.StoredArticle;
+import dev.tarjim.support.Log;
+import dev.tarjim.support.TransientFailureException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies one S3 notification to the store: parse, detect the language, store the original, translate, report.
+ *
+ * <p>Events arrive at least once and in any order. Work on one article is serialised by a lease, and the event's
+ * sequencer decides: an event older than the one already applied changes nothing, a duplicate only completes
+ * what its first delivery left pending. A bad upload is a permanent failure: reported, event completed, the live
+ * revision untouched. An infrastructure or engine failure is transient: thrown, so that Lambda retries.
+ */
+public final class IngestService {
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final UploadSource uploads;
+    private final ArticleParser parser;
+    private final LanguageDetector detector;
+    private final DynamoArticleStore store;
+    private final ReportWriter reports;
+    private final Translations translations;
+    private final Settings settings;
+    private final Clock clock;
+    private final Log log;
+
+    /**
+     * Ingest settings.
+     *
+     * @param maxUploadBytes uploads above this size are refused unread
+     * @param targets        default target languages (BCP 47)
+     * @param leaseTtl       how long an article's lease holds before another event may take it over
+     * @param leaseWait      how long an event waits for a busy article before giving up (and being retried)
+     */
+    public record Settings(long maxUploadBytes, List<String> targets, Duration leaseTtl, Duration leaseWait) {
+        public Settings {
+            targets = List.copyOf(targets);
+        }
+    }
+
+    /** What one event did. */
+    public enum Outcome {
+        STORED, UNCHANGED, WITHDRAWN, FAILED,
+        /** A newer event for the key was applied already: this one changed nothing. */
+        SUPERSEDED,
+        /** The same event was applied already; only pending translations were retried. */
+        DUPLICATE
+    }
+
+    public IngestService(UploadSource uploads, ArticleParser parser, LanguageDetector detector,
+            DynamoArticleStore store, ReportWriter reports, Translations translations, Settings settings,
+            Clock clock, Log log) {
+        this.uploads = uploads;
+        this.parser = parser;
+        this.detector = detector;
+        this.store = store;
+        this.reports = reports;
+        this.translations = translations;
+        this.settings = settings;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** The article id of an upload key: stable, URL-safe, derived from the key alone. */
+    public static String articleId(String uploadKey) {
+        return HEX.formatHex(sha256(uploadKey.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    }
+
+    /**
+     * Applies one notification.
+     *
+     * @throws TransientFailureException (or an SDK exception) when a retry may succeed
+     */
+    public Outcome apply(ObjectChange change) {
+        String id = articleId(change.key());
+        String seq = Sequencers.normalize(change.sequencer());
+        String lease = store.acquireLease(id, settings.leaseTtl(), settings.leaseWait());
+        try {
+            Optional<ArticleState> current = store.state(id);
+            if (current.isPresent()) {
+                int cmp = current.get().sequencer().compareTo(seq);
+                if (cmp > 0) {
+                    return Outcome.SUPERSEDED;
+                }
+                if (cmp == 0) {
+                    completeTranslations(current.get(), lease, change.bucket());
+                    return Outcome.DUPLICATE;
+                }
+            }
+            return change.removed()
+                    ? withdraw(id, change, seq, current.orElse(null), lease)
+                    : upload(id, change, seq, current.orElse(null), lease);
+        } finally {
+            store.releaseLease(id, lease);
+        }
+    }
+
+    private Outcome upload(String id, ObjectChange change, String seq, ArticleState current, String lease) {
+        byte[] bytes;
+        try {
+            Optional<byte[]> read = uploads.read(change.bucket(), change.key(), settings.maxUploadBytes());
+            if (read.isEmpty()) {
+                // Deleted since: its delete event (newer) will withdraw it; nothing to record for this one.
+                return Outcome.SUPERSEDED;
+            }
+            bytes = read.get();
+        } catch (UploadTooLargeException e) {
+            return fail(id, change, seq, current, lease, e.getMessage());
+        }
+        ParsedArticle parsed;
+        String language;
+        try {
+            parsed = parser.parse(bytes, change.key());
+            language = language(parsed);
+        } catch (UnsupportedUploadException e) {
+            return fail(id, change, seq, current, lease, e.getMessage());
+        }
+        String hash = HEX.formatHex(sha256(bytes));
+        List<String> targets = targets(parsed, language);
+        Instant now = clock.instant();
+        if (current != null && current.revision() > 0 && !current.withdrawn() && hash.equals(current.contentHash())) {
+            ArticleState unchanged = new ArticleState(id, change.key(), seq, ArticleState.UNCHANGED,
+                    current.revision(), hash, current.sourceLanguage(), current.title(), current.format(),
+                    List.of(), current.languages(), current.targets(), now);
+            store.putState(unchanged, lease);
+            reports.write(change.bucket(), change.key(), Report.of(unchanged));
+            completeTranslations(unchanged, lease, change.bucket());
+            return Outcome.UNCHANGED;
+        }
+        long revision = current == null ? 1 : current.revision() + 1;
+        Instant published = parsed.published() != null ? parsed.published()
+                : store.article(id, language).map(StoredArticle::published).orElse(now);
+        StoredArticle original = new StoredArticle(id, language, language, parsed.title(), parsed.summary(),
+                parsed.paragraphs(), parsed.author(), parsed.tags(), published, now, revision, change.key(), hash,
+                false, null, false, parsed.slug());
+        if (!store.putArticle(original, seq)) {
+            return Outcome.SUPERSEDED;
+        }
+        Map<String, LanguageStatus> languages = new LinkedHashMap<>();
+        languages.put(language, new LanguageStatus(LanguageStatus.ORIGINAL, revision, null, null, 0, now));
+        for (String target : targets) {
+            languages.put(target, new LanguageStatus(LanguageStatus.PENDING, revision, null,
+                    "waiting for translation", 0, now));
+        }
+        if (current != null) {
+            // Languages of an earlier revision that are no longer targets stay visible, marked as such.
+            current.languages().forEach((lang, st) -> {
+                if (!languages.containsKey(lang)) {
+                    languages.put(lang, new LanguageStatus(LanguageStatus.FAILED, st.revision(), st.engine(),
+                            "no longer a target; kept from revision " + st.revision(), st.unknownWords(), st.at()));
+                }
+            });
+        }
+        ArticleState stored = new ArticleState(id, change.key(), seq, ArticleState.STORED, revision, hash, language,
+                parsed.title(), parsed.format(), List.of(), languages, targets, now);
+        store.putState(stored, lease);
+        reports.write(change.bucket(), change.key(), Report.of(stored));
+        log.info("stored", "articleId", id, "revision", revision, "language", language,
+                "paragraphs", parsed.paragraphs().size(), "format", parsed.format());
+        completeTranslations(stored, lease, change.bucket());
+        return Outcome.STORED;
+    }
+
+    /**
+     * Translates every target that is not yet settled for the live revision, saving the state after each one so
+     * the editor sees progress. A transient engine failure leaves the language {@code pending} and is rethrown
+     * once the other languages had their chance.
+     */
+    private void completeTranslations(ArticleState state, String lease, String bucket) {
+        if (state.withdrawn() || state.revision() == 0) {
+            return;
+        }
+        List<String> todo = new ArrayList<>();
+        for (String target : state.targets()) {
+            LanguageStatus st = state.languages().get(target);
+            if (st == null || !st.settled(state.revision())) {
+                todo.add(target);
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        StoredArticle original = store.article(state.id(), state.sourceLanguage())
+                .orElseThrow(() -> new TransientFailureException("original of " + state.id() + " not readable yet"));
+        ArticleState working = state;
+        TransientFailureException unavailable = null;
+        for (String target : todo) {
+            LanguageStatus result;
+            try {
+                result = translations.translate(original, target, state.sequencer());
+            } catch (TransientFailureException e) {
+                unavailable = e;
+                result = new LanguageStatus(LanguageStatus.PENDING, state.revision(), null,
+                        "translation engine unavailable, will retry: " + e.getMessage(), 0, clock.instant());
+            }
+            Map<String, LanguageStatus> languages = new LinkedHashMap<>(working.languages());
+            languages.put(target, result);
+            working = new ArticleState(working.id(), working.uploadKey(), working.sequencer(), working.status(),
+                    working.revision(), working.contentHash(), working.sourceLanguage(), working.title(),
+                    working.format(), working.errors(), languages, working.targets(), clock.instant());
+            store.putState(working, lease);
+            log.info("translation", "articleId", state.id(), "language", target, "status", result.status(),
+                    "engine", result.engine());
+        }
+        reports.write(bucket, working.uploadKey(), Report.of(working));
+        if (unavailable != null) {
+            throw unavailable;
+        }
+    }
+
+    private Outcome withdraw(String id, ObjectChange change, String seq, ArticleState current, String lease) {
+        Instant now = clock.instant();
+        for (String lang : store.languages(id)) {
+            store.withdraw(id, lang, seq, now);
+        }
+        ArticleState withdrawn = current == null
+                ? new ArticleState(id, change.key(), seq, ArticleState.WITHDRAWN, 0, null, null, null, null,
+                        List.of(), Map.of(), List.of(), now)
+                : new ArticleState(id, change.key(), seq, ArticleState.WITHDRAWN, current.revision(),
+                        current.contentHash(), current.sourceLanguage(), current.title(), current.format(),
+                        List.of(), current.languages(), current.targets(), now);
+        store.putState(withdrawn, lease);
+        reports.write(change.bucket(), change.key(), Report.of(withdrawn));
+        log.info("withdrawn", "articleId", id, "revision", withdrawn.revision());
+        return Outcome.WITHDRAWN;
+    }
+
+    private Outcome fail(String id, ObjectChange change, String seq, ArticleState current, String lease,
+            String reason) {
+        Instant now = clock.instant();
+        ArticleState failed = current == null
+                ? new ArticleState(id, change.key(), seq, ArticleState.FAILED, 0, null, null, null, null,
+                        List.of(reason), Map.of(), List.of(), now)
+                : new ArticleState(id, change.key(), seq, ArticleState.FAILED, current.revision(),
+                        current.contentHash(), current.sourceLanguage(), current.title(), current.format(),
+                        List.of(reason), current.languages(), current.targets(), now);
+        store.putState(failed, lease);
+        reports.write(change.bucket(), change.key(), Report.of(failed));
+        log.info("refused", "articleId", id, "reason", reason, "liveRevision", failed.revision());
+        return Outcome.FAILED;
+    }
+
+    private String language(ParsedArticle parsed) throws UnsupportedUploadException {
+        if (parsed.declaredLanguage() != null) {
+            return parsed.declaredLanguage();
+        }
+        String sample = String.join("\n", parsed.paragraphs().subList(0, Math.min(20, parsed.paragraphs().size())));
+        return detector.detect(parsed.title() + "\n" + sample).orElseThrow(() -> new UnsupportedUploadException(
+                "Could not tell the article's language from its text; declare it (for example lang: en in the "
+                        + "front matter)."));
+    }
+
+    private List<String> targets(ParsedArticle parsed, String language) {
+        List<String> wanted = parsed.targets() != null ? parsed.targets() : settings.targets();
+        List<String> out = new ArrayList<>();
+        for (String t : wanted) {
+            String lang = t.trim().toLowerCase(Locale.ROOT);
+            if (!lang.isEmpty() && !lang.equals(language) && !out.contains(lang)) {
+                out.add(lang);
+            }
+        }
+        return out;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

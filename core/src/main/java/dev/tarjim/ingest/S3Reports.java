@@ -1,0 +1,52 @@
+package dev.tarjim.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tarjim.support.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Writes the editor's report to {@code reports/<upload key>.json} in the upload's bucket.
+ *
+ * <p>The trigger covers only {@code incoming/}, so reports never trigger the ingest. S3 keys hold at most 1,024
+ * bytes: a report whose key would be longer goes to {@code reports/_long/<sha256 of the upload key>.json}.
+ */
+public final class S3Reports implements ReportWriter {
+    static final String PREFIX = "reports/";
+    private static final int MAX_KEY_BYTES = 1024;
+    private final S3Client s3;
+
+    public S3Reports(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    /** The key of an upload's report. */
+    public static String reportKey(String uploadKey) {
+        String key = PREFIX + uploadKey + ".json";
+        if (key.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY_BYTES) {
+            return key;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(uploadKey.getBytes(StandardCharsets.UTF_8));
+            return PREFIX + "_long/" + HexFormat.of().formatHex(digest) + ".json";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void write(String bucket, String uploadKey, Report report) {
+        byte[] json;
+        try {
+            json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("report not serialisable", e);
+        }
+        s3.putObject(b -> b.bucket(bucket).key(reportKey(uploadKey)).contentType("application/json; charset=utf-8")
+                .cacheControl("no-cache"), RequestBody.fromBytes(json));
+    }
+}

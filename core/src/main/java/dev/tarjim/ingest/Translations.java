@@ -1,0 +1,26 @@
+package dev.tarjim.ingest;
+
+import dev.tarjim.store.LanguageStatus;
+import dev.tarjim.store.StoredArticle;
+import java.time.Clock;
+
+/** The ingest's view of translation: turn the stored original into one stored target language. */
+public interface Translations {
+
+    /**
+     * Translates an original into one language and stores the result.
+     *
+     * @param original  the stored original (live revision)
+     * @param target    the BCP 47 target language
+     * @param sequencer the normalised sequencer of the event that stored the original (fences the write)
+     * @return the target's status: {@code translated}, {@code unsupported} or {@code failed}
+     * @throws dev.tarjim.support.TransientFailureException when the engine is unavailable for now
+     */
+    LanguageStatus translate(StoredArticle original, String target, String sequencer);
+
+    /** No engine configured: every target is honestly unsupported. */
+    static Translations none(Clock clock) {
+        return (original, target, sequencer) -> new LanguageStatus(LanguageStatus.UNSUPPORTED,
+                original.revision(), "none", "no translation engine configured", 0, clock.instant());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tarjim.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What became of the upload behind one article: the newest event applied, the live revision and every language's
+ * status. This is the editor's report, live.
+ *
+ * @param id             the article id
+ * @param uploadKey      the S3 key of the upload
+ * @param sequencer      the S3 sequencer of the newest event applied (normalised, see {@link Sequencers})
+ * @param status         outcome of that event: {@code stored}, {@code unchanged}, {@code withdrawn} or {@code failed}
+ * @param revision       the live revision (0 when no upload was ever stored)
+ * @param contentHash    SHA-256 of the live revision's bytes, or {@code null}
+ * @param sourceLanguage BCP 47 language of the original, or {@code null}
+ * @param title          the live title, or {@code null}
+ * @param format         the parser that read the live revision
+ * @param errors         readable reasons of the newest event, empty unless it failed
+ * @param languages      per-language status, the source language included
+ * @param targets        target languages of the live revision
+ * @param updatedAt      when this state was written
+ */
+public record ArticleState(
+        String id,
+        String uploadKey,
+        String sequencer,
+        String status,
+        long revision,
+        String contentHash,
+        String sourceLanguage,
+        String title,
+        String format,
+        List<String> errors,
+        Map<String, LanguageStatus> languages,
+        List<String> targets,
+        Instant updatedAt) {
+
+    public static final String STORED = "stored";
+    public static final String UNCHANGED = "unchanged";
+    public static final String WITHDRAWN = "withdrawn";
+    public static final String FAILED = "failed";
+
+    public ArticleState {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        languages = languages == null ? Map.of() : Map.copyOf(languages);
+        targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    /** Whether the article is currently withdrawn (its upload was deleted). */
+    public boolean withdrawn() {
+        return WITHDRAWN.equals(status);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tarjim.ingest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The ingest function's configuration, read once from environment variables; fails fast naming what is missing.
+ *
+ * @param region             AWS region ({@code AWS_REGION}, set by Lambda)
+ * @param tableName          DynamoDB table ({@code TABLE_NAME})
+ * @param s3Endpoint         S3 endpoint override ({@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL}), or null
+ * @param dynamoEndpoint     DynamoDB endpoint override ({@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL})
+ * @param translateEndpoint  Amazon Translate endpoint override ({@code AWS_ENDPOINT_URL_TRANSLATE} or {@code AWS_ENDPOINT_URL})
+ * @param maxUploadBytes     size limit of an upload ({@code MAX_UPLOAD_BYTES}, default 5 MiB)
+ * @param targets            default target languages ({@code TARGET_LANGUAGES}, comma separated BCP 47)
+ * @param engine             translation engine: {@code amazon}, {@code apertium} or {@code none} ({@code TRANSLATION_ENGINE})
+ * @param apertiumUrl        APy base URL ({@code APERTIUM_URL}), required for {@code apertium}
+ * @param terminology        Amazon Translate custom terminology name ({@code TRANSLATE_TERMINOLOGY}), or null
+ * @param formality          Amazon Translate formality, {@code FORMAL} or {@code INFORMAL} ({@code TRANSLATE_FORMALITY}), or null
+ * @param leaseWait          how long an event waits for a busy article ({@code LEASE_WAIT_SECONDS}, default 20)
+ */
+public record IngestConfig(
+        Region region,
+        String tableName,
+        URI s3Endpoint,
+        URI dynamoEndpoint,
+        URI translateEndpoint,
+        long maxUploadBytes,
+        List<String> targets,
+        String engine,
+        URI apertiumUrl,
+        String terminology,
+        String formality,
+        Duration leaseWait) {
+
+    public static IngestConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    static IngestConfig from(Map<String, String> env) {
+        String engine = env.getOrDefault("TRANSLATION_ENGINE", "amazon").trim();
+        if (!List.of("amazon", "apertium", "none").contains(engine)) {
+            throw new IllegalStateException("TRANSLATION_ENGINE must be amazon, apertium or none, not " + engine);
+        }
+        String common = blankToNull(env.get("AWS_ENDPOINT_URL"));
+        return new IngestConfig(
+                Region.of(required(env, "AWS_REGION")),
+                required(env, "TABLE_NAME"),
+                uri(firstNonBlank(env.get("AWS_ENDPOINT_URL_S3"), common)),
+                uri(firstNonBlank(env.get("AWS_ENDPOINT_URL_DYNAMODB"), common)),
+                uri(firstNonBlank(env.get("AWS_ENDPOINT_URL_TRANSLATE"), common)),
+                Long.parseLong(env.getOrDefault("MAX_UPLOAD_BYTES", Long.toString(5L * 1024 * 1024)).trim()),
+                Arrays.stream(env.getOrDefault("TARGET_LANGUAGES", "").split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                engine,
+                "apertium".equals(engine) ? URI.create(required(env, "APERTIUM_URL")) : null,
+                blankToNull(env.get("TRANSLATE_TERMINOLOGY")),
+                blankToNull(env.get("TRANSLATE_FORMALITY")),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEASE_WAIT_SECONDS", "20").trim())));
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is required by the ingest function");
+        }
+        return v.trim();
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return blankToNull(a) != null ? a.trim() : b;
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static URI uri(String v) {
+        return v == null ? null : URI.create(v);
+    }
+}
