@@ -35,6 +35,7 @@ public final class DynamoArticleStore {
     /** Bodies above this many bytes of JSON go to chunk items (an item may hold 400 KB in all). */
     static final int INLINE_BODY_LIMIT = 300_000;
     static final int CHUNK_BYTES = 350_000;
+    static final String META_PK = "META";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -197,6 +198,7 @@ public final class DynamoArticleStore {
         }
         removeOldChunks(article.id(), article.language(), item.containsKey("bodyPrefix")
                 ? item.get("bodyPrefix").s() : null);
+        touchFeed(article.language(), article.updated());
         return true;
     }
 
@@ -258,6 +260,7 @@ public final class DynamoArticleStore {
                     .conditionExpression("attribute_exists(pk) AND seq <= :seq")
                     .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true),
                             ":seq", s(sequencer), ":at", s(at.toString()))));
+            touchFeed(lang, at);
             return true;
         } catch (ConditionalCheckFailedException newerOrAbsent) {
             return false;
@@ -331,6 +334,19 @@ public final class DynamoArticleStore {
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
+    }
+
+    /** Records that a language's feed changed (its content, an entry's text or an entry leaving it). */
+    void touchFeed(String lang, Instant at) {
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(key("FEEDVER#" + lang, "V"))
+                .updateExpression("ADD version :one SET updatedAt = :at")
+                .expressionAttributeValues(Map.of(":one", n(1),
+                        ":at", s(at.toString())))
+                );
+        dynamo.updateItem(b -> b.tableName(table).key(key(META_PK, "LANGS"))
+                .updateExpression("ADD langs :l")
+                .expressionAttributeValues(Map.of(":l", AttributeValue.fromSs(List.of(lang)))));
     }
 
     // ---------------------------------------------------------------- attribute helpers
