@@ -1,0 +1,76 @@
+package dev.tarjim.article;
+
+import java.text.Normalizer;
+
+/** Text clean-up shared by every format: what reaches the store and the translator is one tidy line per paragraph. */
+final class Texts {
+
+    static final int SUMMARY_LENGTH = 300;
+
+    private Texts() {
+    }
+
+    /**
+     * Removes control characters and the bidi embedding/override/isolate controls, collapses whitespace (no-break
+     * spaces included) to single spaces and normalises to NFC.
+     *
+     * <p>Bidi controls are stripped because an uploaded U+202E can reverse how a title renders in feeds and reports
+     * (a spoofing vector); the ordinary marks U+200E/U+200F are kept since Arabic text legitimately uses them.
+     */
+    static String clean(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (isWhitespace(c)) {
+                pendingSpace = out.length() > 0;
+            } else if (!isStripped(c)) {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        String s = out.toString();
+        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00A0' || c == '\u2007' || c == '\u202F'
+                || c == '\u3000' || (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029'
+                || c == '\u000B' || c == '\u000C';
+    }
+
+    private static boolean isStripped(char c) {
+        return Character.getType(c) == Character.CONTROL
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\uFEFF';
+    }
+
+    /** The first paragraph, cut near {@value #SUMMARY_LENGTH} characters at a word boundary and marked with "…". */
+    static String summaryOf(String firstParagraph) {
+        if (firstParagraph.length() <= SUMMARY_LENGTH) {
+            return firstParagraph;
+        }
+        int cut = firstParagraph.lastIndexOf(' ', SUMMARY_LENGTH);
+        if (cut < SUMMARY_LENGTH / 2) {
+            // Scripts without spaces (Chinese, Japanese) have no word boundary to look for.
+            cut = Character.isHighSurrogate(firstParagraph.charAt(SUMMARY_LENGTH - 1))
+                    ? SUMMARY_LENGTH - 1 : SUMMARY_LENGTH;
+        }
+        String head = firstParagraph.substring(0, cut).stripTrailing();
+        while (!head.isEmpty() && isTrailingPunctuation(head.charAt(head.length() - 1))) {
+            head = head.substring(0, head.length() - 1);
+        }
+        return head + "…";
+    }
+
+    private static boolean isTrailingPunctuation(char c) {
+        return c == ',' || c == '،' || c == ';' || c == '؛' || c == ':' || c == '-' || c == '–' || c == '—';
+    }
+}
