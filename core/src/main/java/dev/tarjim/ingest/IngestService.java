@@ -1,7 +1,7 @@
 package dev.tarjim.ingest;
 
 import dev.tarjim.article.ArticleParser;
-import dev.tarjim.article.LanguageDetector;
+import dev.tarjim.article.LanguageResolver;
 import dev.tarjim.article.ParsedArticle;
 import dev.tarjim.article.UnsupportedUploadException;
 import dev.tarjim.store.ArticleState;
@@ -38,7 +38,7 @@ public final class IngestService {
 
     private final UploadSource uploads;
     private final ArticleParser parser;
-    private final LanguageDetector detector;
+    private final LanguageResolver languages;
     private final DynamoArticleStore store;
     private final ReportWriter reports;
     private final Translations translations;
@@ -69,12 +69,12 @@ public final class IngestService {
         DUPLICATE
     }
 
-    public IngestService(UploadSource uploads, ArticleParser parser, LanguageDetector detector,
+    public IngestService(UploadSource uploads, ArticleParser parser, LanguageResolver languages,
             DynamoArticleStore store, ReportWriter reports, Translations translations, Settings settings,
             Clock clock, Log log) {
         this.uploads = uploads;
         this.parser = parser;
-        this.detector = detector;
+        this.languages = languages;
         this.store = store;
         this.reports = reports;
         this.translations = translations;
@@ -133,7 +133,7 @@ public final class IngestService {
         String language;
         try {
             parsed = parser.parse(bytes, change.key());
-            language = language(parsed);
+            language = languages.resolve(parsed);
         } catch (UnsupportedUploadException e) {
             return fail(id, change, seq, current, lease, e.getMessage());
         }
@@ -260,16 +260,6 @@ public final class IngestService {
         reports.write(change.bucket(), change.key(), Report.of(failed));
         log.info("refused", "articleId", id, "reason", reason, "liveRevision", failed.revision());
         return Outcome.FAILED;
-    }
-
-    private String language(ParsedArticle parsed) throws UnsupportedUploadException {
-        if (parsed.declaredLanguage() != null) {
-            return parsed.declaredLanguage();
-        }
-        String sample = String.join("\n", parsed.paragraphs().subList(0, Math.min(20, parsed.paragraphs().size())));
-        return detector.detect(parsed.title() + "\n" + sample).orElseThrow(() -> new UnsupportedUploadException(
-                "Could not tell the article's language from its text; declare it (for example lang: en in the "
-                        + "front matter)."));
     }
 
     private List<String> targets(ParsedArticle parsed, String language) {

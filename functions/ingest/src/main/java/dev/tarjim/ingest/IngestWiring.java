@@ -1,7 +1,7 @@
 package dev.tarjim.ingest;
 
-import dev.tarjim.article.ArticleParser;
-import dev.tarjim.article.LanguageDetector;
+import dev.tarjim.article.ContentParser;
+import dev.tarjim.article.LanguageResolver;
 import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.support.AwsClients;
 import dev.tarjim.support.Log;
@@ -25,17 +25,9 @@ final class IngestWiring {
         Clock clock = Clock.systemUTC();
         DynamoArticleStore store = new DynamoArticleStore(dynamo, config.tableName(), clock);
         Translations translations = Translations.none(clock);
-        return new IngestService(new S3Uploads(s3), parser(), detector(), store, new S3Reports(s3), translations,
+        return new IngestService(new S3Uploads(s3), ContentParser.standard(), LanguageResolver.standard(), store, new S3Reports(s3), translations,
                 new IngestService.Settings(config.maxUploadBytes(), config.targets(), Duration.ofMinutes(5),
                         config.leaseWait()),
                 clock, log);
-    }
-
-    static ArticleParser parser() {
-        throw new UnsupportedOperationException("parser arrives with the article package");
-    }
-
-    static LanguageDetector detector() {
-        throw new UnsupportedOperationException("detector arrives with the article package");
     }
 }
