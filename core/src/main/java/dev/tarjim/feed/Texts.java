@@ -1,0 +1,69 @@
+package dev.tarjim.feed;
+
+/**
+ * Cleans text from uploads before it is rendered: characters XML cannot carry and bidi overrides.
+ *
+ * <p>Escaping is the writers' job (Rome, JDOM, jsoup, Jackson); this class only removes what no escaping can
+ * make safe: a C0 control would make the XML writer throw and take the whole feed down, and a right-to-left
+ * override in a headline can disguise what a reader sees.
+ */
+final class Texts {
+
+    private Texts() {
+    }
+
+    /** The text without characters that XML 1.0 forbids; {@code ""} for null. Returns the same string when clean. */
+    static String body(String text) {
+        return filter(text, false);
+    }
+
+    /** Like {@link #body} and also without bidi embedding, override and isolate controls: for titles and names. */
+    static String line(String text) {
+        return filter(text, true);
+    }
+
+    private static String filter(String text, boolean stripBidi) {
+        if (text == null) {
+            return "";
+        }
+        int length = text.length();
+        int i = 0;
+        // Fast path: most text is clean, and copying it would cost the feed renderers for nothing.
+        while (i < length) {
+            int cp = text.codePointAt(i);
+            if (!keep(cp, stripBidi)) {
+                break;
+            }
+            i += Character.charCount(cp);
+        }
+        if (i == length) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(length);
+        out.append(text, 0, i);
+        while (i < length) {
+            int cp = text.codePointAt(i);
+            if (keep(cp, stripBidi)) {
+                out.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
+    private static boolean keep(int cp, boolean stripBidi) {
+        boolean xml = cp == 0x9 || cp == 0xA || cp == 0xD
+                || (cp >= 0x20 && cp <= 0xD7FF)
+                || (cp >= 0xE000 && cp <= 0xFFFD)
+                || (cp >= 0x10000 && cp <= 0x10FFFF);
+        if (!xml) {
+            return false;
+        }
+        return !(stripBidi && isBidiControl(cp));
+    }
+
+    /** LRE, RLE, PDF, LRO, RLO and the isolates LRI, RLI, FSI, PDI; the marks LRM/RLM/ALM stay (harmless). */
+    static boolean isBidiControl(int cp) {
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    }
+}
