@@ -28,13 +28,9 @@ final class Texts {
         }
         int length = text.length();
         int i = 0;
-        // Fast path: most text is clean, and copying it would cost the feed renderers for nothing.
-        while (i < length) {
-            int cp = text.codePointAt(i);
-            if (!keep(cp, stripBidi)) {
-                break;
-            }
-            i += Character.charCount(cp);
+        // Fast path over chars: most text is clean, and copying it would cost the feed renderers for nothing.
+        while (i < length && plain(text.charAt(i), stripBidi)) {
+            i++;
         }
         if (i == length) {
             return text;
@@ -49,6 +45,17 @@ final class Texts {
             i += Character.charCount(cp);
         }
         return out.toString();
+    }
+
+    /** A char that is certainly kept on its own: not a control, surrogate, non-character or (maybe) bidi control. */
+    private static boolean plain(char c, boolean stripBidi) {
+        if (c < 0x20) {
+            return c == 0x9 || c == 0xA || c == 0xD;
+        }
+        if (c < 0x202A) {
+            return true;
+        }
+        return c < 0xD800 ? !(stripBidi && isBidiControl(c)) : c >= 0xE000 && c <= 0xFFFD;
     }
 
     private static boolean keep(int cp, boolean stripBidi) {
