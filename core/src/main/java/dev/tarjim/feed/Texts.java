@@ -29,8 +29,16 @@ final class Texts {
         int length = text.length();
         int i = 0;
         // Fast path over chars: most text is clean, and copying it would cost the feed renderers for nothing.
-        while (i < length && plain(text.charAt(i), stripBidi)) {
-            i++;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (plain(c, stripBidi)) {
+                i++;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))
+                    && keep(text.codePointAt(i), stripBidi)) {
+                i += 2;
+            } else {
+                break;
+            }
         }
         if (i == length) {
             return text;
