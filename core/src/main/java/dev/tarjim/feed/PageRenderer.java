@@ -122,7 +122,9 @@ public final class PageRenderer {
             Element item = list.appendElement("li").attr("id", "lang-" + language);
             item.appendElement("strong").attr("lang", language).attr("dir", Languages.direction(language))
                     .text(Languages.nativeName(language));
-            item.appendText(" (" + Languages.englishName(language) + ")");
+            if (!Languages.englishName(language).equals(Languages.nativeName(language))) {
+                item.appendText(" (" + Languages.englishName(language) + ")");
+            }
             Element feeds = item.appendElement("div").addClass("feeds");
             for (FeedFormat format : FeedFormat.values()) {
                 feeds.appendElement("a").attr("href", links.feedUrl(language, format))

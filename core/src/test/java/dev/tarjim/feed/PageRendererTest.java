@@ -72,6 +72,8 @@ class PageRendererTest {
         Element arabic = page.selectFirst("#lang-ar");
         assertThat(arabic.selectFirst("strong").text()).isEqualTo("العربية");
         assertThat(arabic.selectFirst("strong").attr("dir")).isEqualTo("rtl");
+        assertThat(arabic.text()).startsWith("العربية (Arabic)");
+        assertThat(page.selectFirst("#lang-en").text()).startsWith("English").doesNotContain("(English)");
         assertThat(arabic.select("a")).extracting(e -> e.attr("href")).containsExactly(
                 "http://127.0.0.1:3000/feeds/ar/rss.xml", "http://127.0.0.1:3000/feeds/ar/atom.xml",
                 "http://127.0.0.1:3000/feeds/ar/feed.json");
