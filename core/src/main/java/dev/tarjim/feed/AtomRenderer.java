@@ -1,0 +1,137 @@
+package dev.tarjim.feed;
+
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
+import dev.tarjim.store.StoredArticle;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+
+/**
+ * Renders a feed page as Atom 1.0 with Rome: {@code tag:} ids, {@code content type="html"} and a text summary,
+ * self and RFC 5005 paging links, an alternate link per translation ({@code hreflang}), and {@code xml:lang} on
+ * the feed and every entry, which Rome does not write and this class adds to Rome's JDOM tree.
+ *
+ * <p>Thread-safe; build one per configuration and reuse it.
+ */
+public final class AtomRenderer {
+
+    private static final String HTML_TYPE = "text/html";
+
+    private final SiteLinks links;
+    private final EntryHtml html;
+
+    /** A renderer for the site these settings describe. */
+    public AtomRenderer(FeedSettings settings) {
+        this.links = new SiteLinks(settings);
+        this.html = new EntryHtml(links);
+    }
+
+    /** The page as an Atom 1.0 document (UTF-8 XML string). */
+    public String render(FeedPage page) {
+        String language = page.language();
+        String atomType = FeedFormat.ATOM.mediaType();
+        Feed feed = new Feed("atom_1.0");
+        feed.setId(links.feedId(language));
+        feed.setTitle(XmlFeeds.feedTitle(links, language));
+        Content subtitle = new Content();
+        subtitle.setType(Content.TEXT);
+        subtitle.setValue(XmlFeeds.feedDescription(links, language));
+        feed.setSubtitle(subtitle);
+        feed.setUpdated(XmlFeeds.date(page.updated()));
+        feed.setLanguage(language);
+        // A feed-level author keeps the feed valid when an entry has no byline (RFC 4287 4.1.1).
+        feed.setAuthors(List.of(person(links.settings().siteTitle())));
+
+        feed.setAlternateLinks(List.of(link("alternate", links.indexUrl(), HTML_TYPE, null)));
+        List<Link> other = new ArrayList<>(3);
+        other.add(link("self", links.feedPageUrl(language, FeedFormat.ATOM, page.pageToken()), atomType, null));
+        if (!page.isFirstPage()) {
+            other.add(link("first", links.feedUrl(language, FeedFormat.ATOM), atomType, null));
+        }
+        if (page.nextPageToken() != null) {
+            other.add(link("next", links.feedPageUrl(language, FeedFormat.ATOM, page.nextPageToken()), atomType,
+                    null));
+        }
+        feed.setOtherLinks(other);
+
+        List<Entry> entries = new ArrayList<>(page.entries().size());
+        for (FeedEntry entry : page.entries()) {
+            entries.add(entry(entry));
+        }
+        feed.setEntries(entries);
+
+        Document document = XmlFeeds.toJdom(feed);
+        Element root = document.getRootElement();
+        root.setAttribute("lang", language, Namespace.XML_NAMESPACE);
+        // Entries are written in the order given, so the i-th <entry> is the i-th page entry.
+        List<Element> written = root.getChildren("entry", root.getNamespace());
+        for (int i = 0; i < written.size(); i++) {
+            written.get(i).setAttribute("lang", page.entries().get(i).article().language(), Namespace.XML_NAMESPACE);
+        }
+        return XmlFeeds.write(document);
+    }
+
+    private Entry entry(FeedEntry feedEntry) {
+        StoredArticle article = feedEntry.article();
+        Entry entry = new Entry();
+        entry.setId(links.entryId(article.id(), article.language()));
+        entry.setTitle(EntryHtml.title(article));
+        entry.setPublished(XmlFeeds.date(article.published()));
+        entry.setUpdated(XmlFeeds.date(article.updated() != null ? article.updated() : article.published()));
+
+        Content summary = new Content();
+        summary.setType(Content.TEXT);
+        summary.setValue(EntryHtml.summary(article));
+        entry.setSummary(summary);
+
+        Content content = new Content();
+        content.setType(Content.HTML);
+        content.setValue(html.content(article));
+        entry.setContents(List.of(content));
+
+        String author = EntryHtml.author(article);
+        if (!author.isEmpty()) {
+            entry.setAuthors(List.of(person(author)));
+        }
+
+        List<Category> categories = new ArrayList<>(article.tags().size());
+        for (String tag : EntryHtml.tags(article)) {
+            Category category = new Category();
+            category.setTerm(tag);
+            categories.add(category);
+        }
+        entry.setCategories(categories);
+
+        List<Link> alternates = new ArrayList<>(1 + feedEntry.alternateLanguages().size());
+        alternates.add(link("alternate", links.articleUrl(article.id(), article.language()), HTML_TYPE,
+                article.language()));
+        for (String language : feedEntry.alternateLanguages()) {
+            alternates.add(link("alternate", links.articleUrl(article.id(), language), HTML_TYPE, language));
+        }
+        entry.setAlternateLinks(alternates);
+        return entry;
+    }
+
+    private static Link link(String rel, String href, String type, String hreflang) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        link.setHreflang(hreflang);
+        return link;
+    }
+
+    private static SyndPerson person(String name) {
+        Person person = new Person();
+        person.setName(name);
+        return person;
+    }
+}

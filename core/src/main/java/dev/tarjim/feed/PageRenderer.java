@@ -1,0 +1,166 @@
+package dev.tarjim.feed;
+
+import dev.tarjim.store.StoredArticle;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
+
+/**
+ * Renders the HTML5 pages: an article in one language ({@code /articles/{id}/{lang}}) and the index ({@code /}).
+ *
+ * <p>Pages are built with jsoup's element API, whose {@code text} and {@code attr} escape: text from an upload
+ * never becomes markup. Thread-safe; build one per configuration and reuse it.
+ */
+public final class PageRenderer {
+
+    /** Small, readable, and direction-aware: logical properties follow {@code dir}. */
+    private static final String CSS = String.join("\n",
+            "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;line-height:1.65;max-width:42rem;"
+                    + "margin:2rem auto;padding:0 1rem;color:#1d1d1f;background:#fff}",
+            ":lang(ar),:lang(fa),:lang(ur){font-family:'Noto Naskh Arabic','Noto Sans Arabic',Amiri,serif;"
+                    + "font-size:1.08em;line-height:1.9}",
+            "h1{line-height:1.3}",
+            "a{color:#0b57d0}",
+            ".byline{color:#555;font-size:.95rem}",
+            ".tarjim-mt-note{background:#fff8e1;border-inline-start:4px solid #e0a800;padding:.5rem .75rem;"
+                    + "font-size:.95rem}",
+            "nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}",
+            ".languages li{margin-block:.75rem}",
+            ".feeds a{margin-inline-end:1rem}");
+
+    private static final DateTimeFormatter MACHINE_TIME = DateTimeFormatter.ISO_INSTANT;
+
+    private final SiteLinks links;
+    private final EntryHtml html;
+
+    /** A renderer for the site these settings describe. */
+    public PageRenderer(FeedSettings settings) {
+        this.links = new SiteLinks(settings);
+        this.html = new EntryHtml(links);
+    }
+
+    /**
+     * The article page: {@code <html lang dir>}, title, alternates ({@code hreflang}) for each translation,
+     * byline, {@code <time datetime>}, a visible note when machine-translated (engine named, original linked),
+     * the paragraphs, and links to the translations.
+     *
+     * @param entry the article in the page's language and the other languages it is live in
+     */
+    public String article(FeedEntry entry) {
+        StoredArticle article = entry.article();
+        String language = article.language();
+        String title = EntryHtml.title(article);
+        Document document = shell(language, title + " — " + links.settings().siteTitle());
+        Element head = document.head();
+        head.appendElement("link").attr("rel", "canonical").attr("href", links.articleUrl(article.id(), language));
+        head.appendElement("link").attr("rel", "alternate").attr("hreflang", language)
+                .attr("href", links.articleUrl(article.id(), language));
+        for (String other : entry.alternateLanguages()) {
+            head.appendElement("link").attr("rel", "alternate").attr("hreflang", other)
+                    .attr("href", links.articleUrl(article.id(), other));
+        }
+        for (FeedFormat format : FeedFormat.values()) {
+            feedLink(head, language, format);
+        }
+
+        Element body = document.body();
+        body.appendElement("header").appendElement("a").attr("href", links.indexUrl())
+                .text(links.settings().siteTitle());
+        Element main = body.appendElement("main").appendElement("article");
+        main.appendElement("h1").text(title);
+
+        Element byline = main.appendElement("p").addClass("byline");
+        String author = EntryHtml.author(article);
+        if (!author.isEmpty()) {
+            byline.appendElement("span").addClass("author").text(author);
+            byline.appendText(" · ");
+        }
+        appendTime(byline, article.published(), language);
+
+        html.appendNote(main, article);
+        html.appendParagraphs(main, article);
+
+        if (!entry.alternateLanguages().isEmpty()) {
+            Element list = body.appendElement("nav").addClass("translations").attr("aria-label", "Translations")
+                    .appendElement("ul");
+            for (String other : entry.alternateLanguages()) {
+                list.appendElement("li").appendElement("a")
+                        .attr("href", links.articleUrl(article.id(), other))
+                        .attr("hreflang", other).attr("lang", other).attr("dir", Languages.direction(other))
+                        .text(Languages.nativeName(other));
+            }
+        }
+        return document.outerHtml();
+    }
+
+    /**
+     * The index page: every language with content and its three feeds, plus autodiscovery
+     * {@code <link rel="alternate" type="application/rss+xml|application/atom+xml|application/feed+json">}.
+     *
+     * @param languages the languages that have content (BCP 47), in display order
+     */
+    public String index(List<String> languages) {
+        String site = links.settings().siteTitle();
+        Document document = shell("en", site);
+        Element head = document.head();
+        for (String language : languages) {
+            for (FeedFormat format : FeedFormat.values()) {
+                feedLink(head, language, format);
+            }
+        }
+        Element body = document.body();
+        body.appendElement("h1").text(site);
+        body.appendElement("p").text("News in every language we publish: read the feeds in any reader.");
+        Element list = body.appendElement("ul").addClass("languages");
+        for (String language : languages) {
+            Element item = list.appendElement("li").attr("id", "lang-" + language);
+            item.appendElement("strong").attr("lang", language).attr("dir", Languages.direction(language))
+                    .text(Languages.nativeName(language));
+            if (!Languages.englishName(language).equals(Languages.nativeName(language))) {
+                item.appendText(" (" + Languages.englishName(language) + ")");
+            }
+            Element feeds = item.appendElement("div").addClass("feeds");
+            for (FeedFormat format : FeedFormat.values()) {
+                feeds.appendElement("a").attr("href", links.feedUrl(language, format))
+                        .attr("type", format.mediaType()).text(format.label());
+            }
+        }
+        return document.outerHtml();
+    }
+
+    private Document shell(String language, String title) {
+        Document document = Document.createShell("");
+        document.outputSettings().prettyPrint(true).indentAmount(1);
+        document.prependChild(new DocumentType("html", "", ""));
+        Element root = document.head().parent();
+        root.attr("lang", language).attr("dir", Languages.direction(language));
+        Element head = document.head();
+        head.appendElement("meta").attr("charset", "utf-8");
+        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        head.appendElement("title").text(title);
+        head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(CSS));
+        return document;
+    }
+
+    private void feedLink(Element head, String language, FeedFormat format) {
+        head.appendElement("link").attr("rel", "alternate").attr("type", format.mediaType())
+                .attr("hreflang", language)
+                .attr("title", XmlFeeds.feedTitle(links, language) + " (" + format.label() + ")")
+                .attr("href", links.feedUrl(language, format));
+    }
+
+    private static void appendTime(Element parent, Instant instant, String language) {
+        if (instant == null) {
+            return;
+        }
+        DateTimeFormatter human = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(Locale.forLanguageTag(language)).withZone(ZoneOffset.UTC);
+        parent.appendElement("time").attr("datetime", MACHINE_TIME.format(instant)).text(human.format(instant));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.tarjim.feed;
+
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCModuleImpl;
+import com.rometools.rome.feed.rss.Category;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Content;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
+import dev.tarjim.store.StoredArticle;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Renders a feed page as RSS 2.0 with Rome: full HTML in {@code content:encoded}, a summary in
+ * {@code description}, {@code dc:creator}, a non-permalink {@code guid} that never changes, and {@code atom:link}s
+ * for self, RFC 5005 paging and each item's translations ({@code hreflang}).
+ *
+ * <p>Thread-safe; build one per configuration and reuse it.
+ */
+public final class RssRenderer {
+
+    private final SiteLinks links;
+    private final EntryHtml html;
+
+    /** A renderer for the site these settings describe. */
+    public RssRenderer(FeedSettings settings) {
+        this.links = new SiteLinks(settings);
+        this.html = new EntryHtml(links);
+    }
+
+    /** The page as an RSS 2.0 document (UTF-8 XML string). */
+    public String render(FeedPage page) {
+        String language = page.language();
+        Channel channel = new Channel("rss_2.0");
+        channel.setTitle(XmlFeeds.feedTitle(links, language));
+        channel.setLink(links.indexUrl());
+        channel.setDescription(XmlFeeds.feedDescription(links, language));
+        channel.setLanguage(language);
+        channel.setLastBuildDate(XmlFeeds.date(page.updated()));
+        channel.setGenerator(links.settings().siteTitle());
+
+        List<Element> channelLinks = channel.getForeignMarkup();
+        channelLinks.add(XmlFeeds.atomLink("self",
+                links.feedPageUrl(language, FeedFormat.RSS, page.pageToken()), FeedFormat.RSS.mediaType(), null));
+        if (!page.isFirstPage()) {
+            channelLinks.add(XmlFeeds.atomLink("first",
+                    links.feedUrl(language, FeedFormat.RSS), FeedFormat.RSS.mediaType(), null));
+        }
+        if (page.nextPageToken() != null) {
+            channelLinks.add(XmlFeeds.atomLink("next",
+                    links.feedPageUrl(language, FeedFormat.RSS, page.nextPageToken()), FeedFormat.RSS.mediaType(),
+                    null));
+        }
+
+        List<Item> items = new ArrayList<>(page.entries().size());
+        for (FeedEntry entry : page.entries()) {
+            items.add(item(entry));
+        }
+        channel.setItems(items);
+
+        Document document = XmlFeeds.toJdom(channel);
+        // Declared once on the root rather than on every atom:link Rome writes.
+        document.getRootElement().addNamespaceDeclaration(XmlFeeds.ATOM);
+        return XmlFeeds.write(document);
+    }
+
+    private Item item(FeedEntry entry) {
+        StoredArticle article = entry.article();
+        String url = links.articleUrl(article.id(), article.language());
+        Item item = new Item();
+        item.setTitle(EntryHtml.title(article));
+        item.setLink(url);
+
+        Guid guid = new Guid();
+        guid.setPermaLink(false);
+        guid.setValue(links.entryId(article.id(), article.language()));
+        item.setGuid(guid);
+
+        // RSS readers treat description as HTML: escape the plain summary so none of its text becomes markup.
+        Description description = new Description();
+        description.setType("text/html");
+        description.setValue(Entities.escape(EntryHtml.summary(article)));
+        item.setDescription(description);
+
+        Content content = new Content();
+        content.setType(Content.HTML);
+        content.setValue(html.content(article));
+        item.setContent(content);
+
+        String author = EntryHtml.author(article);
+        if (!author.isEmpty()) {
+            DCModule dc = new DCModuleImpl();
+            dc.setCreator(author);
+            item.getModules().add(dc);
+        }
+
+        List<Category> categories = new ArrayList<>(article.tags().size());
+        for (String tag : EntryHtml.tags(article)) {
+            Category category = new Category();
+            category.setValue(tag);
+            categories.add(category);
+        }
+        item.setCategories(categories);
+        item.setPubDate(XmlFeeds.date(article.published()));
+
+        List<Element> foreign = item.getForeignMarkup();
+        for (String other : entry.alternateLanguages()) {
+            foreign.add(XmlFeeds.atomLink("alternate", links.articleUrl(article.id(), other), "text/html", other));
+        }
+        return item;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tarjim.translation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What became of one article in one target language: translated, unsupported by the engine, or failed.
+ * Transient trouble is not an outcome: it is thrown ({@link TranslationUnavailableException}) so Lambda retries.
+ */
+public sealed interface TranslationOutcome {
+    String TRANSLATED = "translated";
+    String UNSUPPORTED = "unsupported";
+    String FAILED = "failed";
+
+    /** The target language (BCP 47). */
+    String language();
+
+    /** The engine's name. */
+    String engine();
+
+    /** {@value #TRANSLATED}, {@value #UNSUPPORTED} or {@value #FAILED}, as stored and reported. */
+    String status();
+
+    /**
+     * A machine translation of the whole article.
+     *
+     * @param language           the target language (BCP 47)
+     * @param title              the translated headline
+     * @param paragraphs         the translated body, one paragraph per source paragraph
+     * @param engine             the engine's name
+     * @param engineVersion      the engine's version or model for this pair
+     * @param translatedAt       when this outcome was produced
+     * @param unknownWords       words the engine left untranslated, over title and body
+     * @param segmentsFromMemory segments (title included) found in the translation memory
+     * @param segmentsTranslated distinct segments the engine translated for this outcome
+     */
+    record Translated(String language, String title, List<String> paragraphs, String engine, String engineVersion,
+            Instant translatedAt, int unknownWords, int segmentsFromMemory, int segmentsTranslated)
+            implements TranslationOutcome {
+        public Translated {
+            Objects.requireNonNull(title, "title");
+            paragraphs = List.copyOf(paragraphs);
+        }
+
+        @Override
+        public String status() {
+            return TRANSLATED;
+        }
+    }
+
+    /**
+     * The engine cannot translate this pair: a lasting, visible status, not an error.
+     *
+     * @param reason e.g. {@code apertium: no ar→en pair}
+     */
+    record Unsupported(String language, String engine, String reason) implements TranslationOutcome {
+        @Override
+        public String status() {
+            return UNSUPPORTED;
+        }
+    }
+
+    /**
+     * The engine refused the article for a lasting reason other than the pair.
+     *
+     * @param reason what the engine said, for the editor's report
+     */
+    record Failed(String language, String engine, String reason) implements TranslationOutcome {
+        @Override
+        public String status() {
+            return FAILED;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.tarjim.feed;
+
+import static dev.tarjim.feed.TestArticles.SETTINGS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.rss.Item;
+import dev.tarjim.store.StoredArticle;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** An upload written to break out of every format renders as harmless text in all of them. */
+class HostileContentTest {
+
+    private static final String RLO = "\u202E";
+
+    private final FeedRenderer feeds = new FeedRenderer(SETTINGS);
+    private final PageRenderer pages = new PageRenderer(SETTINGS);
+
+    private static FeedPage page(String language) {
+        return FeedPage.single(language, List.of(new FeedEntry(TestArticles.hostile(language), List.of("en"))), null);
+    }
+
+    /** No element or attribute that runs script, and the upload's words survive as text. */
+    private static void assertInert(String html) {
+        Document document = Jsoup.parse(html);
+        assertThat(document.select("script")).isEmpty();
+        assertThat(document.select("img, svg, i, b")).isEmpty();
+        assertThat(document.select("[onerror], [onload], [onmouseover]")).isEmpty();
+        assertThat(document.text()).contains("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+                "end of CDATA ]]> and ]]&gt; here");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void rss_hostileArticle_contentDescriptionAndTitleAreInert(String language) throws Exception {
+        Item item = RssRendererTest.parse(feeds.render(FeedFormat.RSS, page(language))).getItems().get(0);
+
+        assertInert(item.getContent().getValue());
+        assertThat(Jsoup.parse(item.getDescription().getValue()).select("script")).isEmpty();
+        assertThat(Jsoup.parse(item.getDescription().getValue()).text()).startsWith("<script>alert('summary')");
+        assertThat(item.getTitle()).doesNotContain(RLO, "\u2066").contains("gnp.exe", "<b>Breaking</b>");
+        assertThat(item.getCategories().get(0).getValue()).isEqualTo("<script>tag</script>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void atom_hostileArticle_contentAndTitleAreInert(String language) throws Exception {
+        Entry entry = AtomRendererTest.parse(feeds.render(FeedFormat.ATOM, page(language))).getEntries().get(0);
+
+        assertInert(entry.getContents().get(0).getValue());
+        assertThat(entry.getTitle()).doesNotContain(RLO);
+        assertThat(entry.getSummary().getType()).isEqualTo("text");
+        assertThat(entry.getAuthors().get(0).getName()).isEqualTo("<i onmouseover=alert(3)>Mallory</i>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void jsonFeed_hostileArticle_contentHtmlIsInert(String language) throws Exception {
+        JsonNode item = new ObjectMapper().readTree(feeds.render(FeedFormat.JSON_FEED, page(language)))
+                .path("items").get(0);
+
+        assertInert(item.path("content_html").asText());
+        assertThat(item.path("title").asText()).doesNotContain(RLO);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void page_hostileArticle_isInert(String language) {
+        String html = pages.article(new FeedEntry(TestArticles.hostile(language), List.of("en")));
+
+        assertInert(html);
+        Document document = Jsoup.parse(html);
+        assertThat(document.title()).doesNotContain(RLO).contains("<b>Breaking</b>");
+        assertThat(document.selectFirst("h1").text()).doesNotContain(RLO);
+        assertThat(document.selectFirst(".author").text()).isEqualTo("<i onmouseover=alert(3)>Mallory</i>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void controlCharacters_areDroppedSoTheXmlStaysWellFormed(String language) throws Exception {
+        String rss = feeds.render(FeedFormat.RSS, page(language));
+        String atom = feeds.render(FeedFormat.ATOM, page(language));
+
+        for (String xml : List.of(rss, atom)) {
+            XmlTrees.parse(xml);
+            assertThat(xml).doesNotContain("\u0000", "\u0007", "&#0;");
+        }
+        assertThat(Jsoup.parse(RssRendererTest.parse(rss).getItems().get(0).getContent().getValue()).text())
+                .contains("a NUL and a BEL and a lone surrogate");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void hostileArticleId_cannotBreakOutOfUrlsOrIds(String language) throws Exception {
+        StoredArticle base = TestArticles.hostile(language);
+        StoredArticle weird = new StoredArticle("../x\"><script>/ä", language, language, base.title(),
+                base.summary(), base.paragraphs(), base.author(), base.tags(), base.published(), base.updated(), 1,
+                "k", "h", false, null, false, null);
+        Entry entry = AtomRendererTest.parse(feeds.render(FeedFormat.ATOM,
+                FeedPage.single(language, List.of(FeedEntry.of(weird)), null))).getEntries().get(0);
+
+        assertThat(entry.getId()).isEqualTo(
+                "tag:tarjim.dev,2026:article/..%2Fx%22%3E%3Cscript%3E%2F%C3%A4/" + language);
+        assertThat(entry.getAlternateLinks().get(0).getHref()).isEqualTo(
+                "http://127.0.0.1:3000/articles/..%2Fx%22%3E%3Cscript%3E%2F%C3%A4/" + language);
+    }
+}

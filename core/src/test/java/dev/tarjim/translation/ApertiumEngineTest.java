@@ -1,0 +1,133 @@
+package dev.tarjim.translation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.tarjim.emulators.Apy;
+import dev.tarjim.emulators.Ports;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+class ApertiumEngineTest {
+
+    /** Against the real APy, started from the test; skipped where APy is not installed (CI installs it). */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AgainstApy {
+        private Apy apy;
+        private ApertiumEngine engine;
+
+        @BeforeAll
+        void start() {
+            assumeTrue(Apy.installed(), "apertium-apy is not installed");
+            apy = Apy.start(Ports.free());
+            engine = new ApertiumEngine(apy.endpoint());
+        }
+
+        @AfterAll
+        void stop() {
+            if (apy != null) {
+                apy.close();
+            }
+        }
+
+        @Test
+        void translate_englishToSpanish_producesSpanish() {
+            List<TranslatedSegment> result = engine.translate("en", "es", List.of("The president sent a letter."));
+
+            assertThat(result).singleElement().satisfies(s -> {
+                assertThat(s.text()).contains("presidente").contains("carta");
+                assertThat(s.unknownWords()).isZero();
+            });
+        }
+
+        @Test
+        void translate_nonsenseWords_keepsThemWithoutMarksAndCountsThem() {
+            List<TranslatedSegment> result = engine.translate("en", "es",
+                    List.of("The president sent the blorfzak to the zwingleberries."));
+
+            assertThat(result).singleElement().satisfies(s -> {
+                assertThat(s.text()).contains("blorfzak").contains("zwingleberries").doesNotContain("*");
+                assertThat(s.unknownWords()).isEqualTo(2);
+            });
+        }
+
+        @Test
+        void translate_paragraphs_oneToOneInOrderEmptyStaysEmpty() {
+            List<TranslatedSegment> result = engine.translate("en", "ca",
+                    List.of("The president sent a letter.", "", "The meeting was held in Beijing."));
+
+            assertThat(result).hasSize(3);
+            assertThat(result.get(0).text()).contains("president");
+            assertThat(result.get(1).text()).isEmpty();
+            assertThat(result.get(2).text()).contains("Pequín");
+        }
+
+        @Test
+        void arabicToEnglish_isUnsupportedWithThePairInBcp47() {
+            assertThat(engine.unsupportedReason("ar", "en")).contains("apertium: no ar→en pair");
+            assertThat(engine.unsupportedReason("en", "es")).isEmpty();
+            assertThatThrownBy(() -> engine.translate("ar", "en", List.of("مرحبا")))
+                    .isInstanceOf(UnsupportedLanguagePairException.class)
+                    .hasMessage("apertium: no ar→en pair");
+        }
+
+        @Test
+        void listPairs_mapsApertiumCodesToBcp47() {
+            assertThat(engine.listPairs()).contains(Map.entry("en", "es"), Map.entry("es", "en"),
+                    Map.entry("en", "ca"), Map.entry("ca", "en"), Map.entry("es", "en-US"));
+            assertThat(engine.version("en", "es")).isEqualTo("apertium-apy eng-spa");
+        }
+    }
+
+    @Test
+    void unmark_dropsMarksBeforeWordsAndCountsThem_sparingAddresses() {
+        TranslatedSegment s = ApertiumEngine.unmark("El *blorfzak #ir a @casa, escribe a ana@example.com #1");
+
+        assertThat(s.text()).isEqualTo("El blorfzak ir a casa, escribe a ana@example.com 1");
+        assertThat(s.unknownWords()).isEqualTo(4);
+    }
+
+    @Test
+    void translate_nobodyListening_throwsTranslationUnavailable() {
+        ApertiumEngine engine = new ApertiumEngine(URI.create("http://127.0.0.1:" + Ports.free()));
+
+        assertThatThrownBy(() -> engine.translate("en", "es", List.of("Hello.")))
+                .isInstanceOf(TranslationUnavailableException.class);
+    }
+
+    @Test
+    void translate_serverError_throwsTranslationUnavailable() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/listPairs", exchange -> {
+            byte[] body = "{\"responseData\": [{\"sourceLanguage\": \"eng\", \"targetLanguage\": \"spa\"}]}".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/translate", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            ApertiumEngine engine = new ApertiumEngine(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+
+            assertThatThrownBy(() -> engine.translate("en", "es", List.of("Hello.")))
+                    .isInstanceOf(TranslationUnavailableException.class)
+                    .hasMessageContaining("503");
+        } finally {
+            server.stop(0);
+        }
+    }
+}
