@@ -7,6 +7,13 @@ import dev.tarjim.support.AwsClients;
 import dev.tarjim.support.Log;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import dev.tarjim.translation.AmazonTranslateEngine;
+import dev.tarjim.translation.ApertiumEngine;
+import dev.tarjim.translation.DynamoTranslationMemory;
+import dev.tarjim.translation.TranslationEngine;
+import dev.tarjim.translation.Translator;
+import software.amazon.awssdk.services.translate.model.Formality;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -21,10 +28,35 @@ final class IngestWiring {
         return service(config, s3, dynamo, log);
     }
 
+    /** The configured engine behind the translation memory; {@code none} says so honestly for every target. */
+    static Translations translations(IngestConfig config, DynamoDbClient dynamo, DynamoArticleStore store,
+            Clock clock) {
+        TranslationEngine engine;
+        switch (config.engine()) {
+            case "none":
+                return Translations.none(clock);
+            case "apertium":
+                engine = new ApertiumEngine(config.apertiumUrl());
+                break;
+            default:
+                AmazonTranslateEngine.Settings settings = AmazonTranslateEngine.Settings.defaults();
+                if (config.terminology() != null) {
+                    settings = settings.withTerminologyNames(List.of(config.terminology()));
+                }
+                if (config.formality() != null) {
+                    settings = settings.withFormality(Formality.fromValue(config.formality()));
+                }
+                engine = new AmazonTranslateEngine(AwsClients.translate(config.region(), config.translateEndpoint()),
+                        settings);
+        }
+        return new EngineTranslations(new Translator(engine, new DynamoTranslationMemory(dynamo, config.tableName(),
+                clock), clock), store, clock);
+    }
+
     static IngestService service(IngestConfig config, S3Client s3, DynamoDbClient dynamo, Log log) {
         Clock clock = Clock.systemUTC();
         DynamoArticleStore store = new DynamoArticleStore(dynamo, config.tableName(), clock);
-        Translations translations = Translations.none(clock);
+        Translations translations = translations(config, dynamo, store, clock);
         return new IngestService(new S3Uploads(s3), ContentParser.standard(), LanguageResolver.standard(), store, new S3Reports(s3), translations,
                 new IngestService.Settings(config.maxUploadBytes(), config.targets(), Duration.ofMinutes(5),
                         config.leaseWait()),

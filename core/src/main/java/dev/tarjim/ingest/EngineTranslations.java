@@ -1,0 +1,63 @@
+package dev.tarjim.ingest;
+
+import dev.tarjim.store.DynamoArticleStore;
+import dev.tarjim.store.LanguageStatus;
+import dev.tarjim.store.StoredArticle;
+import dev.tarjim.support.TransientFailureException;
+import dev.tarjim.translation.TranslationOutcome;
+import dev.tarjim.translation.TranslationUnavailableException;
+import dev.tarjim.translation.Translator;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Translates with a real engine (through the translation memory) and stores each translation as its own item:
+ * same article id, its own language, the source revision it translates, {@code machineTranslated} and the engine.
+ */
+public final class EngineTranslations implements Translations {
+    private final Translator translator;
+    private final DynamoArticleStore store;
+    private final Clock clock;
+
+    public EngineTranslations(Translator translator, DynamoArticleStore store, Clock clock) {
+        this.translator = translator;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public LanguageStatus translate(StoredArticle original, String target, String sequencer) {
+        TranslationOutcome outcome;
+        try {
+            outcome = translator.translate(original.language(), target, original.title(), original.paragraphs());
+        } catch (TranslationUnavailableException e) {
+            throw new TransientFailureException(e.getMessage(), e);
+        }
+        Instant now = clock.instant();
+        if (outcome instanceof TranslationOutcome.Translated t) {
+            String engine = t.engine() + " " + t.engineVersion();
+            StoredArticle translation = new StoredArticle(original.id(), target, original.language(), t.title(),
+                    summary(t), t.paragraphs(), original.author(), original.tags(), original.published(), now,
+                    original.revision(), original.sourceKey(), original.contentHash(), true, engine, false,
+                    original.slug());
+            store.putArticle(translation, sequencer);
+            return new LanguageStatus(LanguageStatus.TRANSLATED, original.revision(), engine, null,
+                    t.unknownWords(), now);
+        }
+        if (outcome instanceof TranslationOutcome.Unsupported u) {
+            return new LanguageStatus(LanguageStatus.UNSUPPORTED, original.revision(), u.engine(), u.reason(), 0, now);
+        }
+        TranslationOutcome.Failed f = (TranslationOutcome.Failed) outcome;
+        return new LanguageStatus(LanguageStatus.FAILED, original.revision(), f.engine(), f.reason(), 0, now);
+    }
+
+    /** The translated summary: the first translated paragraph, shortened as the parser shortens summaries. */
+    private static String summary(TranslationOutcome.Translated t) {
+        String first = t.paragraphs().isEmpty() ? t.title() : t.paragraphs().get(0);
+        if (first.length() <= 300) {
+            return first;
+        }
+        int cut = first.lastIndexOf(' ', 300);
+        return first.substring(0, cut > 150 ? cut : 300) + "…";
+    }
+}
