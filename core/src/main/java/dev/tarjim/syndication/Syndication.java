@@ -1,0 +1,100 @@
+package dev.tarjim.syndication;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tarjim.store.DynamoArticleStore;
+import dev.tarjim.store.StoredArticle;
+import dev.tarjim.support.Json;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The partner syndication use cases: record changes (called by the ingest) and serve change pages and single
+ * articles as ninjs (called by the API).
+ *
+ * <p>A change entry names an article and language; the page shows the article's <em>current</em> version, so a
+ * partner that reads an older entry already receives the newest text, and a withdrawn article answers
+ * {@code canceled}. Several changes of one article on one page yield one item. An entry whose article item cannot be found (never expected: entries are appended after the
+ * article is written) is skipped, the cursor still moving past it.
+ */
+public final class Syndication {
+    private final ChangeLog log;
+    private final DynamoArticleStore store;
+    private final NinjsWriter writer;
+    private final CursorCodec cursors;
+
+    public Syndication(ChangeLog log, DynamoArticleStore store, NinjsWriter writer, CursorCodec cursors) {
+        this.log = log;
+        this.store = store;
+        this.writer = writer;
+        this.cursors = cursors;
+    }
+
+    /**
+     * A rendered changes page.
+     *
+     * @param json  the response body: {@code {"items": [...], "next_cursor": "...", "has_more": b}}
+     * @param etag  a strong entity tag (quoted) of exactly this body; an unchanged poll gets the same one
+     * @param page  the log page it was rendered from
+     */
+    public record ChangesResponse(String json, String etag, ChangesPage page) {
+    }
+
+    // ---------------------------------------------------------------- for the ingest
+
+    /** Records that an article's text in one language was stored (new, re-uploaded or newly translated). */
+    public Change recordUpsert(StoredArticle article) {
+        return log.append(article.language(), article.id(), article.revision(), ChangeKind.UPSERT);
+    }
+
+    /** Records that an article was withdrawn in one language; call it once per language of the article. */
+    public Change recordWithdrawal(String articleId, String lang, long revision) {
+        return log.append(lang, articleId, revision, ChangeKind.WITHDRAW);
+    }
+
+    // ---------------------------------------------------------------- for the API
+
+    /**
+     * The changes after a partner's cursor.
+     *
+     * @param cursorTokenOrNull the {@code cursor} query parameter, or {@code null}/empty to start at the beginning
+     * @throws InvalidCursorException when the cursor is forged, malformed or of another language (400)
+     */
+    public ChangesResponse changes(String lang, String cursorTokenOrNull, int limit) {
+        Cursor cursor = cursorTokenOrNull == null || cursorTokenOrNull.isEmpty()
+                ? null : cursors.decode(cursorTokenOrNull, lang);
+        ChangesPage page = log.changes(lang, cursor, limit);
+        // Several changes of one article on a page all show its current version: render and send it once.
+        Set<String> seen = new HashSet<>();
+        List<ObjectNode> items = new ArrayList<>();
+        for (Change c : page.changes()) {
+            if (seen.add(c.articleId())) {
+                store.article(c.articleId(), lang).map(writer::toNinjs).ifPresent(items::add);
+            }
+        }
+        String json = write(writer.changesPage(items, cursors.encode(page.next()), page.hasMore()));
+        return new ChangesResponse(json, ChangesPage.quotedDigest(json), page);
+    }
+
+    /** The current ninjs of one article in one language (withdrawn: {@code canceled}), or empty (404). */
+    public Optional<String> article(String articleId, String lang) {
+        return store.article(articleId, lang).map(a -> write(writer.toNinjs(a)));
+    }
+
+    /** The extended ninjs schema, for {@code GET /syndication/v1/ninjs-schema.json}. */
+    public String schema() {
+        return write(writer.extensionSchema());
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return Json.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
