@@ -4,6 +4,8 @@ import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.store.LanguageStatus;
 import dev.tarjim.store.StoredArticle;
 import dev.tarjim.support.TransientFailureException;
+import dev.tarjim.syndication.ChangeKind;
+import dev.tarjim.syndication.ChangeLog;
 import dev.tarjim.translation.TranslationOutcome;
 import dev.tarjim.translation.TranslationUnavailableException;
 import dev.tarjim.translation.Translator;
@@ -17,11 +19,13 @@ import java.time.Instant;
 public final class EngineTranslations implements Translations {
     private final Translator translator;
     private final DynamoArticleStore store;
+    private final ChangeLog changeLog;
     private final Clock clock;
 
-    public EngineTranslations(Translator translator, DynamoArticleStore store, Clock clock) {
+    public EngineTranslations(Translator translator, DynamoArticleStore store, ChangeLog changeLog, Clock clock) {
         this.translator = translator;
         this.store = store;
+        this.changeLog = changeLog;
         this.clock = clock;
     }
 
@@ -40,7 +44,9 @@ public final class EngineTranslations implements Translations {
                     summary(t), t.paragraphs(), original.author(), original.tags(), original.published(), now,
                     original.revision(), original.sourceKey(), original.contentHash(), true, engine, false,
                     original.slug());
-            store.putArticle(translation, sequencer);
+            if (store.putArticle(translation, sequencer)) {
+                changeLog.append(target, original.id(), original.revision(), ChangeKind.UPSERT);
+            }
             return new LanguageStatus(LanguageStatus.TRANSLATED, original.revision(), engine, null,
                     t.unknownWords(), now);
         }

@@ -10,6 +10,8 @@ import dev.tarjim.store.LanguageStatus;
 import dev.tarjim.store.Sequencers;
 import dev.tarjim.store.StoredArticle;
 import dev.tarjim.support.Log;
+import dev.tarjim.syndication.ChangeKind;
+import dev.tarjim.syndication.ChangeLog;
 import dev.tarjim.support.TransientFailureException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,6 +43,7 @@ public final class IngestService {
     private final LanguageResolver languages;
     private final DynamoArticleStore store;
     private final ReportWriter reports;
+    private final ChangeLog changeLog;
     private final Translations translations;
     private final Settings settings;
     private final Clock clock;
@@ -70,13 +73,15 @@ public final class IngestService {
     }
 
     public IngestService(UploadSource uploads, ArticleParser parser, LanguageResolver languages,
-            DynamoArticleStore store, ReportWriter reports, Translations translations, Settings settings,
+            DynamoArticleStore store, ReportWriter reports, ChangeLog changeLog, Translations translations,
+            Settings settings,
             Clock clock, Log log) {
         this.uploads = uploads;
         this.parser = parser;
         this.languages = languages;
         this.store = store;
         this.reports = reports;
+        this.changeLog = changeLog;
         this.translations = translations;
         this.settings = settings;
         this.clock = clock;
@@ -158,6 +163,9 @@ public final class IngestService {
         if (!store.putArticle(original, seq)) {
             return Outcome.SUPERSEDED;
         }
+        // Logged after the article is written and before the state says so: a crash in between retries the event,
+        // which may log the change twice (same uri and version) but never loses it.
+        changeLog.append(language, id, revision, ChangeKind.UPSERT);
         Map<String, LanguageStatus> languages = new LinkedHashMap<>();
         languages.put(language, new LanguageStatus(LanguageStatus.ORIGINAL, revision, null, null, 0, now));
         for (String target : targets) {
@@ -232,8 +240,11 @@ public final class IngestService {
 
     private Outcome withdraw(String id, ObjectChange change, String seq, ArticleState current, String lease) {
         Instant now = clock.instant();
+        long revision = current == null ? 0 : current.revision();
         for (String lang : store.languages(id)) {
-            store.withdraw(id, lang, seq, now);
+            if (store.withdraw(id, lang, seq, now)) {
+                changeLog.append(lang, id, revision, ChangeKind.WITHDRAW);
+            }
         }
         ArticleState withdrawn = current == null
                 ? new ArticleState(id, change.key(), seq, ArticleState.WITHDRAWN, 0, null, null, null, null,

@@ -2,6 +2,7 @@ package dev.tarjim.support;
 
 import java.net.URI;
 import java.time.Duration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -62,9 +63,11 @@ public final class AwsClients {
     }
 
     public static TranslateClient translate(Region region, URI endpoint) {
+        // The engine adapter retries with its own backoff; SDK retries on top would multiply the attempts.
         TranslateClientBuilder b = TranslateClient.builder().region(region)
                 .httpClient(httpClient(Duration.ofSeconds(20)))
-                .overrideConfiguration(overrides(Duration.ofSeconds(60)));
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(60))
+                        .retryStrategy(AwsRetryStrategy.doNotRetry()).build());
         if (endpoint != null) {
             b.endpointOverride(endpoint);
         }

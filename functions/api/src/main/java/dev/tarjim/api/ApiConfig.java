@@ -14,7 +14,6 @@ import software.amazon.awssdk.regions.Region;
  * @param feedPageSize   entries per feed page ({@code FEED_PAGE_SIZE}, default 50)
  * @param maxAgeSeconds  {@code Cache-Control: max-age} of feeds ({@code FEED_MAX_AGE_SECONDS}, default 60)
  * @param cursorSecret   HMAC key of partner cursors ({@code CURSOR_SECRET})
- * @param partnerKeys    partner key ids and their languages ({@code PARTNER_LANGUAGES}: {@code id=en|es;id2=*})
  */
 public record ApiConfig(
         Region region,
@@ -23,8 +22,7 @@ public record ApiConfig(
         String publicBaseUrl,
         int feedPageSize,
         int maxAgeSeconds,
-        String cursorSecret,
-        String partnerKeys) {
+        String cursorSecret) {
 
     public static ApiConfig fromEnvironment() {
         return from(System.getenv());
@@ -41,8 +39,7 @@ public record ApiConfig(
                 base == null ? null : base.replaceAll("/+$", ""),
                 Integer.parseInt(env.getOrDefault("FEED_PAGE_SIZE", "50").trim()),
                 Integer.parseInt(env.getOrDefault("FEED_MAX_AGE_SECONDS", "60").trim()),
-                env.getOrDefault("CURSOR_SECRET", ""),
-                env.getOrDefault("PARTNER_LANGUAGES", ""));
+                env.getOrDefault("CURSOR_SECRET", ""));
     }
 
     private static String required(Map<String, String> env, String name) {

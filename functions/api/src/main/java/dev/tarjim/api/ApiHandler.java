@@ -4,19 +4,63 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.tarjim.support.Json;
+import dev.tarjim.support.Log;
+import dev.tarjim.syndication.InvalidCursorException;
 import java.util.Map;
 
-/** Lambda entry point for API Gateway REST proxy events: feeds, pages, status and the partner API. */
+/**
+ * Lambda entry point for API Gateway REST proxy events: feeds, article pages, upload status and the partner API.
+ *
+ * <p>Maps the request to a route of {@link Routes} and errors to HTTP status, here and nowhere else.
+ */
 public class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static final Log LOG = Log.forFunction("api");
+    private final Routes routes;
 
+    /** Run once per cold start: reads the configuration and builds the SDK client. */
     public ApiHandler() {
+        this(Routes.fromConfig(ApiConfig.fromEnvironment()));
+    }
+
+    ApiHandler(Routes routes) {
+        this.routes = routes;
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return new APIGatewayProxyResponseEvent()
-                .withStatusCode(404)
-                .withHeaders(Map.of("Content-Type", "application/json"))
-                .withBody("{\"error\":\"not found\",\"path\":\"\"}");
+        long started = System.nanoTime();
+        Request request = Request.of(event);
+        Response response;
+        try {
+            response = routes.handle(request);
+        } catch (ApiException e) {
+            response = error(e.status(), e.getMessage());
+            if (e.status() == 405) {
+                response = response.header("Allow", "GET, HEAD");
+            }
+        } catch (InvalidCursorException e) {
+            response = error(400, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("request failed", e, "requestId", context.getAwsRequestId(), "path", request.path());
+            response = error(500, "internal error; request id " + context.getAwsRequestId());
+        }
+        if ("HEAD".equals(request.method())) {
+            response = new Response(response.status(), response.headers(), "");
+        }
+        LOG.info("request", "requestId", context.getAwsRequestId(), "method", request.method(),
+                "path", request.path(), "status", response.status(),
+                "ms", (System.nanoTime() - started) / 1_000_000);
+        return response.toEvent();
+    }
+
+    private static Response error(int status, String message) {
+        try {
+            return Response.of(status, "application/json; charset=utf-8",
+                    Json.mapper().writeValueAsString(Map.of("error", message, "status", status)))
+                    .header("Cache-Control", "no-store");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

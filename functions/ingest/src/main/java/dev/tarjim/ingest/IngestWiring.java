@@ -5,6 +5,7 @@ import dev.tarjim.article.LanguageResolver;
 import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.support.AwsClients;
 import dev.tarjim.support.Log;
+import dev.tarjim.syndication.ChangeLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ final class IngestWiring {
 
     /** The configured engine behind the translation memory; {@code none} says so honestly for every target. */
     static Translations translations(IngestConfig config, DynamoDbClient dynamo, DynamoArticleStore store,
-            Clock clock) {
+            ChangeLog changeLog, Clock clock) {
         TranslationEngine engine;
         switch (config.engine()) {
             case "none":
@@ -50,14 +51,16 @@ final class IngestWiring {
                         settings);
         }
         return new EngineTranslations(new Translator(engine, new DynamoTranslationMemory(dynamo, config.tableName(),
-                clock), clock), store, clock);
+                clock), clock), store, changeLog, clock);
     }
 
     static IngestService service(IngestConfig config, S3Client s3, DynamoDbClient dynamo, Log log) {
         Clock clock = Clock.systemUTC();
         DynamoArticleStore store = new DynamoArticleStore(dynamo, config.tableName(), clock);
-        Translations translations = translations(config, dynamo, store, clock);
-        return new IngestService(new S3Uploads(s3), ContentParser.standard(), LanguageResolver.standard(), store, new S3Reports(s3), translations,
+        ChangeLog changeLog = new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults());
+        Translations translations = translations(config, dynamo, store, changeLog, clock);
+        return new IngestService(new S3Uploads(s3), ContentParser.standard(), LanguageResolver.standard(), store,
+                new S3Reports(s3), changeLog, translations,
                 new IngestService.Settings(config.maxUploadBytes(), config.targets(), Duration.ofMinutes(5),
                         config.leaseWait()),
                 clock, log);

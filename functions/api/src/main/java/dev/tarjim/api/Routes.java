@@ -1,0 +1,267 @@
+package dev.tarjim.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tarjim.feed.FeedEntry;
+import dev.tarjim.feed.FeedFormat;
+import dev.tarjim.feed.FeedPage;
+import dev.tarjim.feed.FeedRenderer;
+import dev.tarjim.feed.FeedSettings;
+import dev.tarjim.feed.PageRenderer;
+import dev.tarjim.feed.SiteLinks;
+import dev.tarjim.ingest.Report;
+import dev.tarjim.store.ArticleState;
+import dev.tarjim.store.DynamoArticleStore;
+import dev.tarjim.store.FeedIndex;
+import dev.tarjim.store.StoredArticle;
+import dev.tarjim.support.AwsClients;
+import dev.tarjim.support.Json;
+import dev.tarjim.syndication.ChangeLog;
+import dev.tarjim.syndication.CursorCodec;
+import dev.tarjim.syndication.NinjsWriter;
+import dev.tarjim.syndication.PartnerRegistry;
+import dev.tarjim.syndication.Syndication;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The API's routes: each maps a request to a domain call and its result to a response.
+ */
+final class Routes {
+    private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{16}");
+    private static final Pattern FEED = Pattern.compile("/feeds/([^/]+)/([^/]+)");
+    private static final Pattern ARTICLE = Pattern.compile("/articles/([^/]+)/([^/]+)");
+    private static final Pattern PARTNER_ARTICLE = Pattern.compile("/syndication/v1/articles/([^/]+)");
+    private static final String HTML = "text/html; charset=utf-8";
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final DynamoArticleStore store;
+    private final FeedIndex feeds;
+    private final ApiConfig config;
+    private final Function<String, Renderers> renderers;
+    private final Function<String, Syndication> syndication;
+    private final PartnerRegistry partners;
+
+    /** The renderers and syndication service for one base URL (built once per base URL, then cached). */
+    record Renderers(SiteLinks links, FeedRenderer feeds, PageRenderer pages, Syndication syndication) {
+    }
+
+    Routes(DynamoArticleStore store, FeedIndex feeds, ChangeLog changeLog, PartnerRegistry partners,
+            ApiConfig config) {
+        this.store = store;
+        this.feeds = feeds;
+        this.config = config;
+        this.partners = partners;
+        CursorCodec cursors = config.cursorSecret().isEmpty() ? null : CursorCodec.ofSecret(config.cursorSecret());
+        this.syndication = base -> cursors == null ? null
+                : new Syndication(changeLog, store, new NinjsWriter(URI.create(base)), cursors);
+        Map<String, Renderers> cache = new ConcurrentHashMap<>();
+        this.renderers = base -> cache.computeIfAbsent(base, b -> {
+            FeedSettings settings = FeedSettings.of(b);
+            return new Renderers(new SiteLinks(settings), new FeedRenderer(settings), new PageRenderer(settings),
+                    syndication.apply(b));
+        });
+    }
+
+    static Routes fromConfig(ApiConfig config) {
+        DynamoDbClient dynamo = AwsClients.dynamo(config.region(), config.dynamoEndpoint());
+        Clock clock = Clock.systemUTC();
+        DynamoArticleStore store = new DynamoArticleStore(dynamo, config.tableName(), clock);
+        return new Routes(store, new FeedIndex(dynamo, config.tableName(), store),
+                new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults()),
+                new PartnerRegistry(dynamo, config.tableName()), config);
+    }
+
+    Response handle(Request request) {
+        if (!Set.of("GET", "HEAD").contains(request.method())) {
+            throw new ApiException(405, "method " + request.method() + " not allowed; use GET");
+        }
+        Renderers r = renderers.apply(config.publicBaseUrl() != null ? config.publicBaseUrl() : request.baseUrl());
+        String path = request.path();
+        if (path.equals("/")) {
+            return Response.of(200, HTML, r.pages().index(feeds.languages())).header("Cache-Control", "public, max-age="
+                    + config.maxAgeSeconds());
+        }
+        Matcher m = FEED.matcher(path);
+        if (m.matches()) {
+            String file = m.group(2);
+            FeedFormat format = FeedFormat.fromFileName(file)
+                    .orElseThrow(() -> ApiException.notFound("no such feed: " + file));
+            return feed(request, r, language(m.group(1)), format);
+        }
+        m = ARTICLE.matcher(path);
+        if (m.matches()) {
+            String id = id(m.group(1));
+            return "status".equals(m.group(2)) ? status(id) : page(r, id, language(m.group(2)));
+        }
+        if (path.startsWith("/syndication/v1/")) {
+            return partner(request, r);
+        }
+        throw ApiException.notFound("no such resource: " + path);
+    }
+
+    // ------------------------------------------------------------------ feeds
+
+    private Response feed(Request request, Renderers r, String lang, FeedFormat format) {
+        String before = request.query().get(SiteLinks.PAGE_PARAMETER);
+        FeedIndex.Version version = feeds.version(lang)
+                .orElseThrow(() -> ApiException.notFound("no feed in language " + lang));
+        // The ETag comes from the small version item alone: a conditional poll never queries or renders.
+        String etag = "\"" + lang + "-" + format.name().toLowerCase() + "-v" + version.version()
+                + (before == null ? "" : "-" + Integer.toHexString(before.hashCode())) + "\"";
+        Instant lastModified = version.updatedAt().truncatedTo(ChronoUnit.SECONDS);
+        Map<String, String> cacheHeaders = Map.of("ETag", etag,
+                "Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)),
+                "Cache-Control", "public, max-age=" + config.maxAgeSeconds());
+        if (notModified(request, etag, lastModified)) {
+            return withHeaders(new Response(304, Map.of(), ""), cacheHeaders);
+        }
+        FeedIndex.Page page = feeds.page(lang, before, config.feedPageSize());
+        List<FeedEntry> entries = new ArrayList<>(page.articles().size());
+        for (StoredArticle a : page.articles()) {
+            entries.add(new FeedEntry(a, store.languages(a.id())));
+        }
+        String body = r.feeds().render(format, new FeedPage(lang, entries, version.updatedAt(), before,
+                page.nextBefore()));
+        return withHeaders(Response.of(200, format.mediaType() + "; charset=utf-8", body), cacheHeaders);
+    }
+
+    private static boolean notModified(Request request, String etag, Instant lastModified) {
+        String inm = request.header("If-None-Match");
+        if (inm != null) {
+            for (String tag : inm.split(",")) {
+                String t = tag.trim();
+                if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String ims = request.header("If-Modified-Since");
+        if (ims != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ims.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return !lastModified.isAfter(since);
+            } catch (java.time.format.DateTimeParseException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Response withHeaders(Response response, Map<String, String> headers) {
+        Response out = response;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            out = out.header(h.getKey(), h.getValue());
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ pages and status
+
+    private Response page(Renderers r, String id, String lang) {
+        StoredArticle article = store.article(id, lang)
+                .orElseThrow(() -> ApiException.notFound("no article " + id + " in language " + lang));
+        if (article.withdrawn()) {
+            throw new ApiException(410, "article " + id + " was withdrawn");
+        }
+        return Response.of(200, HTML, r.pages().article(new FeedEntry(article, store.languages(id))))
+                .header("Cache-Control", "public, max-age=" + config.maxAgeSeconds());
+    }
+
+    private Response status(String id) {
+        ArticleState state = store.state(id).orElseThrow(() -> ApiException.notFound("no upload for article " + id));
+        return json(200, Report.of(state)).header("Cache-Control", "no-cache");
+    }
+
+    // ------------------------------------------------------------------ partners
+
+    private Response partner(Request request, Renderers r) {
+        Syndication s = r.syndication();
+        if (s == null) {
+            throw new ApiException(503, "the partner API is not configured (CURSOR_SECRET)");
+        }
+        String path = request.path();
+        if (path.equals("/syndication/v1/ninjs-schema.json")) {
+            return Response.of(200, JSON, s.schema()).header("Cache-Control", "public, max-age=86400");
+        }
+        String lang = Optional.ofNullable(request.query().get("lang"))
+                .orElseThrow(() -> new ApiException(400, "the lang query parameter is required, e.g. lang=en"));
+        language(lang);
+        if (request.apiKey() != null && !partners.allows(request.apiKey(), lang)) {
+            throw new ApiException(403, "this API key is not licensed for language " + lang);
+        }
+        if (path.equals("/syndication/v1/changes")) {
+            int limit = limit(request.query().get("limit"));
+            Syndication.ChangesResponse page = s.changes(lang, request.query().get("cursor"), limit);
+            String etag = "\"" + page.etag() + "\"";
+            String inm = request.header("If-None-Match");
+            if (inm != null && (inm.equals(etag) || inm.equals("W/" + etag))) {
+                return new Response(304, Map.of(), "").header("ETag", etag);
+            }
+            return Response.of(200, JSON, page.json()).header("ETag", etag).header("Cache-Control", "private, no-cache");
+        }
+        Matcher m = PARTNER_ARTICLE.matcher(path);
+        if (m.matches()) {
+            String id = id(m.group(1));
+            return Response.of(200, JSON, s.article(id, lang).orElseThrow(
+                    () -> ApiException.notFound("no article " + id + " in language " + lang)))
+                    .header("Cache-Control", "private, no-cache");
+        }
+        throw ApiException.notFound("no such resource: " + path);
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return 100;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1 || n > 100) {
+                throw new ApiException(400, "limit must be between 1 and 100");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "limit must be a number between 1 and 100");
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String language(String value) {
+        if (!LANG.matcher(value).matches()) {
+            throw ApiException.notFound("unknown language: " + value);
+        }
+        return value;
+    }
+
+    private static String id(String value) {
+        if (!ID.matcher(value).matches()) {
+            throw ApiException.notFound("no article " + value);
+        }
+        return value;
+    }
+
+    private static Response json(int status, Object body) {
+        try {
+            return Response.of(status, JSON, Json.mapper().writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
