@@ -1,0 +1,161 @@
+package dev.tarjim.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.io.WireFeedInput;
+import dev.tarjim.support.Json;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The API handler over real dynalite, called with real API Gateway proxy events. */
+class ApiHandlerTest {
+    private static ApiStack stack;
+    private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+
+    @BeforeAll
+    static void start() {
+        stack = new ApiStack(Map.of("FEED_PAGE_SIZE", "2"));
+        stack.put("a000000000000001", "ar", "ar", "الخبر الأول", T0, 1, List.of("فقرة أولى.", "فقرة ثانية."));
+        stack.put("a000000000000002", "ar", "ar", "الخبر الثاني", T0.plusSeconds(60), 1, List.of("نص الخبر الثاني."));
+        stack.put("a000000000000003", "ar", "ar", "الخبر الثالث", T0.plusSeconds(120), 1, List.of("نص الخبر الثالث."));
+        stack.put("a000000000000004", "ar", "ar", "خبر سحب", T0.plusSeconds(180), 1, List.of("سيسحب."));
+        stack.withdraw("a000000000000004", "ar");
+        stack.put("e000000000000001", "en", "en", "The president sent a letter", T0, 1,
+                List.of("The president sent a letter."));
+        stack.put("e000000000000001", "es", "en", "El presidente envió una carta", T0, 1,
+                List.of("El presidente envió una carta."));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static APIGatewayProxyResponseEvent get(String path) {
+        return stack.get(path, Map.of(), Map.of(), null);
+    }
+
+    @Test
+    void atomFeed_pagesThroughEveryLiveEntryOnce_newestFirst() throws Exception {
+        List<String> ids = new ArrayList<>();
+        String url = "/feeds/ar/atom.xml";
+        Map<String, String> query = Map.of();
+        for (int pages = 0; url != null; pages++) {
+            APIGatewayProxyResponseEvent r = stack.get(url, query, Map.of(), null);
+            assertThat(r.getStatusCode()).isEqualTo(200);
+            assertThat(r.getHeaders().get("Content-Type")).startsWith("application/atom+xml");
+            assertThat(r.getBody()).contains("xml:lang=\"ar\"");
+            Feed feed = (Feed) new WireFeedInput().build(new StringReader(r.getBody()));
+            assertThat(feed.getEntries().size()).isLessThanOrEqualTo(2);
+            for (Entry e : feed.getEntries()) {
+                ids.add(e.getId());
+            }
+            Link next = feed.getOtherLinks().stream().filter(l -> "next".equals(l.getRel())).findFirst().orElse(null);
+            url = null;
+            if (next != null) {
+                java.net.URI u = java.net.URI.create(next.getHref());
+                url = u.getPath();
+                String before = java.net.URLDecoder.decode(u.getRawQuery().substring("before=".length()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                query = Map.of("before", before);
+            }
+            assertThat(pages).isLessThan(5);
+        }
+        assertThat(ids).containsExactly(
+                "tag:tarjim.dev,2026:article/a000000000000003/ar",
+                "tag:tarjim.dev,2026:article/a000000000000002/ar",
+                "tag:tarjim.dev,2026:article/a000000000000001/ar");
+        assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
+    }
+
+    @Test
+    void conditionalGet_answers304_fromOneSmallRead() {
+        APIGatewayProxyResponseEvent first = get("/feeds/ar/rss.xml");
+        String etag = first.getHeaders().get("ETag");
+        String lastModified = first.getHeaders().get("Last-Modified");
+        assertThat(etag).isNotBlank();
+        assertThat(first.getHeaders().get("Cache-Control")).contains("max-age=");
+
+        stack.requests.set(0);
+        APIGatewayProxyResponseEvent again = stack.get("/feeds/ar/rss.xml", Map.of(), Map.of("If-None-Match", etag), null);
+        assertThat(again.getStatusCode()).isEqualTo(304);
+        assertThat(again.getBody()).isEmpty();
+        assertThat(stack.requests.get()).isEqualTo(1);
+
+        stack.requests.set(0);
+        APIGatewayProxyResponseEvent since = stack.get("/feeds/ar/rss.xml", Map.of(),
+                Map.of("If-Modified-Since", lastModified), null);
+        assertThat(since.getStatusCode()).isEqualTo(304);
+        assertThat(stack.requests.get()).isEqualTo(1);
+
+        APIGatewayProxyResponseEvent stale = stack.get("/feeds/ar/rss.xml", Map.of(),
+                Map.of("If-None-Match", "\"ar-rss-v0\""), null);
+        assertThat(stale.getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void rssFeed_ofTranslation_linksAlternates() throws Exception {
+        APIGatewayProxyResponseEvent r = get("/feeds/es/rss.xml");
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        Channel channel = (Channel) new WireFeedInput().build(new StringReader(r.getBody()));
+        assertThat(channel.getLanguage()).isEqualTo("es");
+        assertThat(channel.getItems()).hasSize(1);
+        assertThat(r.getBody()).contains("hreflang=\"en\"").contains("apertium");
+    }
+
+    @Test
+    void jsonFeed_isVersion11_withTarjimExtension() throws Exception {
+        APIGatewayProxyResponseEvent r = get("/feeds/es/feed.json");
+        JsonNode feed = Json.mapper().readTree(r.getBody());
+        assertThat(feed.get("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
+        assertThat(feed.get("items")).hasSize(1);
+        assertThat(feed.at("/items/0/_tarjim/source_language").asText()).isEqualTo("en");
+    }
+
+    @Test
+    void articlePage_isRightToLeft_andWithdrawnIsGone() {
+        APIGatewayProxyResponseEvent r = get("/articles/a000000000000001/ar");
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(r.getBody());
+        assertThat(page.selectFirst("html").attr("dir")).isEqualTo("rtl");
+        assertThat(page.selectFirst("html").attr("lang")).isEqualTo("ar");
+        assertThat(get("/articles/a000000000000004/ar").getStatusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void indexPage_autodiscoversEveryFeed() {
+        Document page = Jsoup.parse(get("/").getBody());
+        Set<String> types = new HashSet<>();
+        page.select("link[rel=alternate]").forEach(l -> types.add(l.attr("type")));
+        assertThat(types).contains("application/rss+xml", "application/atom+xml", "application/feed+json");
+        assertThat(page.select("link[rel=alternate][href$=/feeds/ar/atom.xml]")).hasSize(1);
+    }
+
+    @Test
+    void errors_areJson_withTheirStatus() throws Exception {
+        APIGatewayProxyResponseEvent unknownLang = get("/feeds/xx/rss.xml");
+        assertThat(unknownLang.getStatusCode()).isEqualTo(404);
+        assertThat(Json.mapper().readTree(unknownLang.getBody()).get("error").asText()).contains("xx");
+        assertThat(get("/nowhere").getStatusCode()).isEqualTo(404);
+        assertThat(get("/feeds/ar/feed.txt").getStatusCode()).isEqualTo(404);
+        APIGatewayProxyResponseEvent post = stack.call("POST", "/feeds/ar/rss.xml", Map.of(), Map.of(), null);
+        assertThat(post.getStatusCode()).isEqualTo(405);
+        assertThat(post.getHeaders().get("Allow")).contains("GET");
+    }
+}

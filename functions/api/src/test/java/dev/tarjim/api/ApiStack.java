@@ -1,0 +1,122 @@
+package dev.tarjim.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tarjim.emulators.Dynalite;
+import dev.tarjim.emulators.ProjectPaths;
+import dev.tarjim.store.DynamoArticleStore;
+import dev.tarjim.store.FeedIndex;
+import dev.tarjim.store.StoredArticle;
+import dev.tarjim.store.TableSchema;
+import dev.tarjim.support.AwsClients;
+import dev.tarjim.support.Json;
+import dev.tarjim.syndication.ChangeKind;
+import dev.tarjim.syndication.ChangeLog;
+import dev.tarjim.syndication.PartnerRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** dynalite with the table, a handler wired to it, and a counter of the DynamoDB requests the handler makes. */
+final class ApiStack implements AutoCloseable {
+    static final String TABLE = "tarjim-api-test";
+    private static final PojoSerializer<APIGatewayProxyRequestEvent> SERIALIZER =
+            LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, ApiStack.class.getClassLoader());
+
+    final Dynalite dynalite = Dynalite.startInMemory();
+    final AtomicInteger requests = new AtomicInteger();
+    final DynamoDbClient dynamo;
+    final DynamoArticleStore store;
+    final ChangeLog changeLog;
+    final PartnerRegistry partners;
+    final ApiHandler handler;
+    private long seq = 0x100;
+
+    ApiStack(Map<String, String> env) {
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+        DynamoDbClient admin = AwsClients.dynamo(Region.US_EAST_1, dynalite.endpoint());
+        admin.createTable(TableSchema.createTableRequest(TABLE));
+        ExecutionInterceptor counter = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                requests.incrementAndGet();
+            }
+        };
+        dynamo = DynamoDbClient.builder().region(Region.US_EAST_1).endpointOverride(dynalite.endpoint())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build())
+                .build();
+        store = new DynamoArticleStore(admin, TABLE, Clock.systemUTC());
+        changeLog = new ChangeLog(admin, TABLE, Clock.systemUTC(), ChangeLog.Settings.defaults());
+        partners = new PartnerRegistry(admin, TABLE);
+        Map<String, String> all = new java.util.HashMap<>(Map.of("AWS_REGION", "us-east-1", "TABLE_NAME", TABLE,
+                "PUBLIC_BASE_URL", "http://127.0.0.1:3000", "CURSOR_SECRET", "a-test-secret-of-enough-length"));
+        all.putAll(env);
+        ApiConfig config = ApiConfig.from(all);
+        DynamoArticleStore handlerStore = new DynamoArticleStore(dynamo, TABLE, Clock.systemUTC());
+        handler = new ApiHandler(new Routes(handlerStore, new FeedIndex(dynamo, TABLE, handlerStore),
+                new ChangeLog(dynamo, TABLE, Clock.systemUTC(), ChangeLog.Settings.defaults()),
+                new PartnerRegistry(dynamo, TABLE), config));
+    }
+
+    /** Stores an article as the ingest would (text, then the change log). */
+    StoredArticle put(String id, String lang, String source, String title, Instant published, long revision,
+            List<String> paragraphs) {
+        StoredArticle a = new StoredArticle(id, lang, source, title, paragraphs.get(0), paragraphs, "Staff",
+                List.of("china"), published, published.plusSeconds(revision), revision, "incoming/" + id + ".md",
+                "0".repeat(64), !lang.equals(source), lang.equals(source) ? null : "apertium eng-spa", false, null);
+        store.putArticle(a, String.format("%040X", ++seq));
+        changeLog.append(lang, id, revision, ChangeKind.UPSERT);
+        return a;
+    }
+
+    void withdraw(String id, String lang) {
+        store.withdraw(id, lang, String.format("%040X", ++seq), Instant.now());
+        changeLog.append(lang, id, 1, ChangeKind.WITHDRAW);
+    }
+
+    /** A request made from a real API Gateway event of {@code events/}, with path, query and headers replaced. */
+    APIGatewayProxyResponseEvent get(String path, Map<String, String> query, Map<String, String> headers,
+            String apiKey) {
+        return call("GET", path, query, headers, apiKey);
+    }
+
+    APIGatewayProxyResponseEvent call(String method, String path, Map<String, String> query,
+            Map<String, String> headers, String apiKey) {
+        try {
+            ObjectNode root = (ObjectNode) Json.mapper().readTree(
+                    Files.readString(ProjectPaths.root().resolve("events/api-feed-atom.json")));
+            root.put("path", path).put("httpMethod", method);
+            ObjectNode h = (ObjectNode) root.get("headers");
+            headers.forEach(h::put);
+            root.set("queryStringParameters", Json.mapper().valueToTree(query));
+            ((ObjectNode) root.get("requestContext").get("identity")).put("apiKey", apiKey);
+            return handler.handleRequest(SERIALIZER.fromJson(Json.mapper().writeValueAsString(root)),
+                    new TestContext());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        dynalite.close();
+    }
+}
