@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.tarjim.support.Log;
+import dev.tarjim.support.Metrics;
+import java.util.Map;
 
 /**
  * Lambda entry point for S3 ObjectCreated / ObjectRemoved events under {@code incoming/}.
@@ -45,6 +47,7 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
                     record.getS3().getObject().getSequencer(),
                     record.getS3().getObject().getSizeAsLong() == null ? 0 : record.getS3().getObject().getSizeAsLong());
             IngestService.Outcome outcome = service.apply(change);
+            Metrics.count("ingest", "Uploads", Map.of("Outcome", outcome.name().toLowerCase()));
             LOG.info("ingest", "requestId", context.getAwsRequestId(), "event", name, "key", key,
                     "articleId", IngestService.articleId(key), "outcome", outcome.name().toLowerCase(),
                     "ms", (System.nanoTime() - started) / 1_000_000);
