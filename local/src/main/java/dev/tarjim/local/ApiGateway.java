@@ -151,9 +151,9 @@ public final class ApiGateway implements AutoCloseable {
             Optional<PartnerKeys.PartnerKey> key) {
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
-        boolean root = "/".equals(rawPath);
+        String resource = resource(rawPath);
         ObjectNode e = JSON.createObjectNode();
-        e.put("resource", root ? "/" : "/{proxy+}");
+        e.put("resource", resource);
         e.put("path", rawPath);
         e.put("httpMethod", method);
 
@@ -177,11 +177,13 @@ public final class ApiGateway implements AutoCloseable {
                 values.forEach(mq.putArray(name)::add);
             });
         }
-        if (root) {
+        if ("/".equals(resource)) {
             e.putNull("pathParameters");
         } else {
             // API Gateway decodes path parameters (but not the path); '+' stays '+' in a path.
-            e.putObject("pathParameters").put("proxy", exchange.getRequestURI().getPath().substring(1));
+            String prefix = resource.substring(0, resource.length() - "{proxy+}".length());
+            e.putObject("pathParameters").put("proxy",
+                    exchange.getRequestURI().getPath().substring(prefix.length()));
         }
         e.putNull("stageVariables");
 
@@ -190,7 +192,7 @@ public final class ApiGateway implements AutoCloseable {
         ctx.put("accountId", LocalContext.ACCOUNT_ID);
         ctx.put("apiId", "tarjimlocal");
         ctx.put("resourceId", "local1");
-        ctx.put("resourcePath", root ? "/" : "/{proxy+}");
+        ctx.put("resourcePath", resource);
         ctx.put("httpMethod", method);
         ctx.put("extendedRequestId", requestId);
         ctx.put("requestId", requestId);
@@ -225,6 +227,17 @@ public final class ApiGateway implements AutoCloseable {
             e.put("isBase64Encoded", text.isEmpty());
         }
         return e;
+    }
+
+    /**
+     * The API's resource that matches: {@code /syndication/{proxy+}} (the resource whose methods require an API
+     * key), {@code /} or the catch-all {@code /{proxy+}}. Route on {@code path}: it is the same in every case.
+     */
+    static String resource(String rawPath) {
+        if ("/".equals(rawPath)) {
+            return "/";
+        }
+        return rawPath.startsWith(KEY_PREFIX) ? KEY_PREFIX + "{proxy+}" : "/{proxy+}";
     }
 
     /** Request headers by lower-case name, plus the X-Forwarded-* headers API Gateway adds. */

@@ -112,8 +112,16 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<Apy> apyStart = withApy
                 ? CompletableFuture.supplyAsync(() -> Apy.start(config.apyPort()))
                 : CompletableFuture.completedFuture(null);
-        CompletableFuture<Dynalite> dynaliteStart = CompletableFuture.supplyAsync(
-                () -> Dynalite.start(config.dynamoPort(), data.resolve("dynamodb")));
+        CompletableFuture<Dynalite> dynaliteStart = CompletableFuture.supplyAsync(() -> {
+            Dynalite started = Dynalite.start(config.dynamoPort(), data.resolve("dynamodb"));
+            try {
+                ensureTable();
+                return started;
+            } catch (RuntimeException e) {
+                started.close();
+                throw e;
+            }
+        });
         try {
             partnerKeys = PartnerKeys.load(config.partnerKeysFile());
             Path s3Dir = data.resolve("s3");
@@ -131,7 +139,6 @@ public final class LocalStack implements AutoCloseable {
             dynalite = joinStarted(dynaliteStart);
             apy = joinStarted(apyStart);
         }
-        ensureTable();
 
         RequestHandler<S3Event, Void> ingest = initialise(LocalFunction.INGEST, config.ingestFunction()::get);
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api =

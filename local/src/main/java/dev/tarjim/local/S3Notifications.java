@@ -187,6 +187,10 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
             long ms = (System.nanoTime() - start) / 1_000_000;
             console.log("ingest %s %s -> %s (%d ms)", message.eventName(), message.key(), outcome(message.key()),
                     ms);
+            if (ms > LocalFunction.INGEST.timeout().toMillis()) {
+                console.log("WARNING: that took longer than the function's timeout (%d s): Lambda would have"
+                        + " stopped it", LocalFunction.INGEST.timeout().toSeconds());
+            }
             forget(message);
         } catch (RuntimeException | Error e) {
             long ms = (System.nanoTime() - start) / 1_000_000;

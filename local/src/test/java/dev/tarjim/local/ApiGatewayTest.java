@@ -219,6 +219,10 @@ class ApiGatewayTest {
                 .getIdentity();
         // API Gateway also sends apiKeyId, but the Java event class has no field for it: apiKey is what arrives.
         assertThat(identity.getApiKey()).isEqualTo(KEY);
+        APIGatewayProxyRequestEvent e = handler.events.get(0);
+        assertThat(e.getResource()).isEqualTo("/syndication/{proxy+}");
+        assertThat(e.getPathParameters()).containsExactly(Map.entry("proxy", "v1/changes"));
+        assertThat(e.getPath()).isEqualTo("/syndication/v1/changes");
         assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain(KEY);
     }
 
