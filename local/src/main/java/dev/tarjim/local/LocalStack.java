@@ -10,6 +10,7 @@ import dev.tarjim.emulators.Ports;
 import dev.tarjim.emulators.ProjectPaths;
 import dev.tarjim.emulators.S3Server;
 import dev.tarjim.store.TableSchema;
+import dev.tarjim.syndication.PartnerRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -139,6 +140,7 @@ public final class LocalStack implements AutoCloseable {
             dynalite = joinStarted(dynaliteStart);
             apy = joinStarted(apyStart);
         }
+        registerPartners();
 
         RequestHandler<S3Event, Void> ingest = initialise(LocalFunction.INGEST, config.ingestFunction()::get);
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api =
@@ -200,6 +202,29 @@ public final class LocalStack implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             throw new IllegalStateException(function.name() + " failed to initialise: " + e, e);
         }
+    }
+
+    /**
+     * Writes each partner key's languages to the table, where the API function looks them up (by the key's SHA-256),
+     * as an operator registers partners in AWS.
+     */
+    private void registerPartners() {
+        try (DynamoDbClient ddb = localDynamo()) {
+            PartnerRegistry registry = new PartnerRegistry(ddb, config.tableName());
+            for (PartnerKeys.PartnerKey k : partnerKeys.all()) {
+                registry.register(k.key(), k.id(), k.languages());
+            }
+        }
+    }
+
+    private DynamoDbClient localDynamo() {
+        return DynamoDbClient.builder()
+                .endpointOverride(dynamoEndpoint())
+                .region(Region.of(config.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     private void ensureTable() {

@@ -25,6 +25,14 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
         this(IngestWiring.service(IngestConfig.fromEnvironment(), LOG));
     }
 
+    /**
+     * Configured from the given variables instead of the process environment: for embedding the real handler where
+     * the environment cannot be set (the local stack's end-to-end tests).
+     */
+    public IngestHandler(Map<String, String> environment) {
+        this(IngestWiring.service(IngestConfig.from(environment), LOG));
+    }
+
     IngestHandler(IngestService service) {
         this.service = service;
     }
