@@ -355,14 +355,14 @@ public final class LocalStack implements AutoCloseable {
         return b.toString();
     }
 
-    /** The sample article next to the project ({@code ../shared/seeds}), when there is one. */
+    /** The sample article shipped with the project ({@code samples/}, the Arabic seed first), when there is one. */
     private static Optional<Path> exampleUpload() {
-        Path seeds = ProjectPaths.root().resolve("../shared/seeds").normalize();
-        if (!Files.isDirectory(seeds)) {
+        Path samples = ProjectPaths.root().resolve("samples");
+        if (!Files.isDirectory(samples)) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.list(seeds)) {
-            return files.filter(Files::isRegularFile).sorted().findFirst();
+        try (Stream<Path> files = Files.list(samples)) {
+            return files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".txt")).sorted().findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }

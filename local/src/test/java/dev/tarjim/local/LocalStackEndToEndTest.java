@@ -91,7 +91,7 @@ class LocalStackEndToEndTest {
         s3 = Ports.free();
         apy = Ports.free();
         gateway = Ports.free();
-        Path seed = ProjectPaths.root().resolve("../shared/seeds/000_eb83513c9fa28be5.txt").normalize();
+        Path seed = ProjectPaths.root().resolve("samples/000_eb83513c9fa28be5.txt").normalize();
         Path md = data.resolve("letters.md");
         Files.writeString(md, "---\ntitle: The president sent a letter\nlang: en\nauthor: Staff\n---\n\n"
                 + "The president sent a letter to the meeting.\n\nThe meeting was held on Thursday.\n");

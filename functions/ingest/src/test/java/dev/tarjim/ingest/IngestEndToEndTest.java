@@ -24,7 +24,7 @@ class IngestEndToEndTest {
     static void start() throws IOException {
         stack = new Stack();
         handler = stack.handler(Map.of());
-        seed = Files.readAllBytes(ProjectPaths.root().resolve("../shared/seeds").resolve(SEED).normalize());
+        seed = Files.readAllBytes(ProjectPaths.root().resolve("samples").resolve(SEED).normalize());
     }
 
     @AfterAll

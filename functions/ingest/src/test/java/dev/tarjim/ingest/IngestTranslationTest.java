@@ -78,7 +78,7 @@ class IngestTranslationTest {
     @Test
     void arabicSeed_isStoredWithEachTargetUnsupported() throws IOException {
         String key = "incoming/seed-translation.txt";
-        put(key, Files.readAllBytes(ProjectPaths.root().resolve("../shared/seeds/000_eb83513c9fa28be5.txt")
+        put(key, Files.readAllBytes(ProjectPaths.root().resolve("samples/000_eb83513c9fa28be5.txt")
                 .normalize()));
         JsonNode report = stack.report(key);
         assertThat(report.get("status").asText()).isEqualTo("stored");
