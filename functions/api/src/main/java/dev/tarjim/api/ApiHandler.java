@@ -21,6 +21,7 @@ public class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, A
     /** Run once per cold start: reads the configuration and builds the SDK client. */
     public ApiHandler() {
         this(Routes.fromConfig(ApiConfig.fromEnvironment()));
+        Priming.register();
     }
 
     /**

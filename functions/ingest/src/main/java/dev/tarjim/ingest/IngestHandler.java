@@ -23,6 +23,7 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
     /** Run once per cold start: reads the configuration and builds the SDK clients. */
     public IngestHandler() {
         this(IngestWiring.service(IngestConfig.fromEnvironment(), LOG));
+        Priming.register();
     }
 
     /**
