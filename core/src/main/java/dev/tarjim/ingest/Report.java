@@ -1,5 +1,6 @@
 package dev.tarjim.ingest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tarjim.store.ArticleState;
 import dev.tarjim.store.LanguageStatus;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The editor's report on an upload: written to {@code reports/<upload key>.json} and served live at
- * {@code /articles/{id}/status}. Built from the article's state only, so both always say the same.
+ * {@code /articles/{id}/status}. Built from the article's state only, so both always say the same. Every field is
+ * always present (null when unknown), so editors' tools can rely on the shape.
  *
  * @param status         {@code stored}, {@code unchanged}, {@code withdrawn} or {@code failed}
  * @param articleId      the article id
@@ -21,6 +23,7 @@ import java.util.TreeMap;
  * @param languages      per-language status of the live revision, source language included
  * @param updatedAt      when the state was last written
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Report(
         String status,
         String articleId,

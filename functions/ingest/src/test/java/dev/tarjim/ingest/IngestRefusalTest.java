@@ -72,4 +72,21 @@ class IngestRefusalTest {
         assertThat(report.get("title").asText()).isEqualTo("Good article " + kind);
         assertThat(stack.store.article(id, "en").orElseThrow()).isEqualTo(before);
     }
+
+    @org.junit.jupiter.api.Test
+    void firstUploadRefused_reportHasEveryField() {
+        String key = "incoming/first-refused.txt";
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        stack.upload(key, png);
+        handler.handleRequest(S3Events.put(Stack.BUCKET, key, png.length, S3Events.nextSequencer()),
+                new TestContext());
+        JsonNode report = stack.report(key);
+        assertThat(report.get("status").asText()).isEqualTo("failed");
+        assertThat(report.get("errors").get(0).asText()).contains("PNG");
+        assertThat(report.has("sourceLanguage")).isTrue();
+        assertThat(report.get("sourceLanguage").isNull()).isTrue();
+        assertThat(report.has("title")).isTrue();
+        assertThat(report.get("revision").asLong()).isZero();
+        assertThat(report.get("articleId").asText()).isEqualTo(IngestService.articleId(key));
+    }
 }
