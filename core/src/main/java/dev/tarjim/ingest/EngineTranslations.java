@@ -3,6 +3,7 @@ package dev.tarjim.ingest;
 import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.store.LanguageStatus;
 import dev.tarjim.store.StoredArticle;
+import dev.tarjim.support.Metrics;
 import dev.tarjim.support.TransientFailureException;
 import dev.tarjim.syndication.ChangeKind;
 import dev.tarjim.syndication.ChangeLog;
@@ -11,6 +12,7 @@ import dev.tarjim.translation.TranslationUnavailableException;
 import dev.tarjim.translation.Translator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Translates with a real engine (through the translation memory) and stores each translation as its own item:
@@ -32,11 +34,17 @@ public final class EngineTranslations implements Translations {
     @Override
     public LanguageStatus translate(StoredArticle original, String target, String sequencer) {
         TranslationOutcome outcome;
+        long started = System.nanoTime();
+        String engineName = translator.engine().name();
         try {
             outcome = translator.translate(original.language(), target, original.title(), original.paragraphs());
         } catch (TranslationUnavailableException e) {
+            Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Status", "unavailable"));
             throw new TransientFailureException(e.getMessage(), e);
         }
+        Metrics.millis("ingest", "EngineLatency", (System.nanoTime() - started) / 1_000_000,
+                Map.of("Engine", engineName));
+        Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Status", outcome.status()));
         Instant now = clock.instant();
         if (outcome instanceof TranslationOutcome.Translated t) {
             String engine = t.engine() + " " + t.engineVersion();

@@ -28,9 +28,30 @@ public final class S3Server implements AutoCloseable {
     public static final String ACCESS_KEY = "test";
     public static final String SECRET_KEY = "test";
 
+    /** The S3 API call that created an object, named as in S3 event names ({@code ObjectCreated:Put}). */
+    public enum Creation {
+        PUT("Put"), COPY("Copy"), COMPLETE_MULTIPART_UPLOAD("CompleteMultipartUpload");
+
+        private final String eventSuffix;
+
+        Creation(String eventSuffix) {
+            this.eventSuffix = eventSuffix;
+        }
+
+        /** The part after {@code ObjectCreated:} in the S3 event name. */
+        public String eventSuffix() {
+            return eventSuffix;
+        }
+    }
+
     /** Observes object changes, after they succeeded. Called on the request thread: hand work off quickly. */
     public interface Listener {
         void created(String bucket, String key, long size, String eTag);
+
+        /** Like {@link #created(String, String, long, String)}, also saying which API call created the object. */
+        default void created(String bucket, String key, long size, String eTag, Creation how) {
+            created(bucket, key, size, eTag);
+        }
 
         void removed(String bucket, String key);
     }
@@ -118,7 +139,7 @@ public final class S3Server implements AutoCloseable {
         @Override
         public String putBlob(String container, Blob blob, PutOptions options) {
             String eTag = super.putBlob(container, blob, options);
-            created(container, blob.getMetadata().getName(), eTag);
+            created(container, blob.getMetadata().getName(), eTag, Creation.PUT);
             return eTag;
         }
 
@@ -126,14 +147,14 @@ public final class S3Server implements AutoCloseable {
         public String copyBlob(String fromContainer, String fromName, String toContainer, String toName,
                 CopyOptions options) {
             String eTag = super.copyBlob(fromContainer, fromName, toContainer, toName, options);
-            created(toContainer, toName, eTag);
+            created(toContainer, toName, eTag, Creation.COPY);
             return eTag;
         }
 
         @Override
         public String completeMultipartUpload(MultipartUpload mpu, List<MultipartPart> parts) {
             String eTag = super.completeMultipartUpload(mpu, parts);
-            created(mpu.containerName(), mpu.blobName(), eTag);
+            created(mpu.containerName(), mpu.blobName(), eTag, Creation.COMPLETE_MULTIPART_UPLOAD);
             return eTag;
         }
 
@@ -151,10 +172,10 @@ public final class S3Server implements AutoCloseable {
             }
         }
 
-        private void created(String container, String name, String eTag) {
+        private void created(String container, String name, String eTag, Creation how) {
             BlobMetadata meta = delegate().blobMetadata(container, name);
             long size = meta == null || meta.getSize() == null ? 0 : meta.getSize();
-            listener.created(container, name, size, eTag == null ? "" : eTag.replace("\"", ""));
+            listener.created(container, name, size, eTag == null ? "" : eTag.replace("\"", ""), how);
         }
     }
 }

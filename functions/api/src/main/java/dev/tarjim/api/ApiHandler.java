@@ -23,6 +23,14 @@ public class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, A
         this(Routes.fromConfig(ApiConfig.fromEnvironment()));
     }
 
+    /**
+     * Configured from the given variables instead of the process environment: for embedding the real handler where
+     * the environment cannot be set (the local stack's end-to-end tests).
+     */
+    public ApiHandler(Map<String, String> environment) {
+        this(Routes.fromConfig(ApiConfig.from(environment)));
+    }
+
     ApiHandler(Routes routes) {
         this.routes = routes;
     }

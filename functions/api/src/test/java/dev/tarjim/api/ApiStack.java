@@ -1,5 +1,6 @@
 package dev.tarjim.api;
 
+import dev.tarjim.emulators.TestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.tarjim.support.Log;
+import dev.tarjim.support.Metrics;
+import java.util.Map;
 
 /**
  * Lambda entry point for S3 ObjectCreated / ObjectRemoved events under {@code incoming/}.
@@ -21,6 +23,14 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
     /** Run once per cold start: reads the configuration and builds the SDK clients. */
     public IngestHandler() {
         this(IngestWiring.service(IngestConfig.fromEnvironment(), LOG));
+    }
+
+    /**
+     * Configured from the given variables instead of the process environment: for embedding the real handler where
+     * the environment cannot be set (the local stack's end-to-end tests).
+     */
+    public IngestHandler(Map<String, String> environment) {
+        this(IngestWiring.service(IngestConfig.from(environment), LOG));
     }
 
     IngestHandler(IngestService service) {
@@ -45,6 +55,7 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
                     record.getS3().getObject().getSequencer(),
                     record.getS3().getObject().getSizeAsLong() == null ? 0 : record.getS3().getObject().getSizeAsLong());
             IngestService.Outcome outcome = service.apply(change);
+            Metrics.count("ingest", "Uploads", Map.of("Outcome", outcome.name().toLowerCase()));
             LOG.info("ingest", "requestId", context.getAwsRequestId(), "event", name, "key", key,
                     "articleId", IngestService.articleId(key), "outcome", outcome.name().toLowerCase(),
                     "ms", (System.nanoTime() - started) / 1_000_000);

@@ -1,5 +1,6 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.emulators.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ class IngestEndToEndTest {
     static void start() throws IOException {
         stack = new Stack();
         handler = stack.handler(Map.of());
-        seed = Files.readAllBytes(ProjectPaths.root().resolve("../shared/seeds").resolve(SEED).normalize());
+        seed = Files.readAllBytes(ProjectPaths.root().resolve("samples").resolve(SEED).normalize());
     }
 
     @AfterAll

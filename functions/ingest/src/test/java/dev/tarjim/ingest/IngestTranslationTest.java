@@ -1,5 +1,6 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.emulators.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -78,7 +79,7 @@ class IngestTranslationTest {
     @Test
     void arabicSeed_isStoredWithEachTargetUnsupported() throws IOException {
         String key = "incoming/seed-translation.txt";
-        put(key, Files.readAllBytes(ProjectPaths.root().resolve("../shared/seeds/000_eb83513c9fa28be5.txt")
+        put(key, Files.readAllBytes(ProjectPaths.root().resolve("samples/000_eb83513c9fa28be5.txt")
                 .normalize()));
         JsonNode report = stack.report(key);
         assertThat(report.get("status").asText()).isEqualTo("stored");

@@ -1,5 +1,6 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.emulators.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ class LocalStackIngestTest {
         IngestConfig config = IngestConfig.from(Map.of("AWS_REGION", LOCALSTACK.getRegion(),
                 "TABLE_NAME", Stack.TABLE, "TRANSLATION_ENGINE", "none", "TARGET_LANGUAGES", "en"));
         IngestHandler handler = new IngestHandler(IngestWiring.service(config, s3, dynamo, Log.forFunction("ls")));
-        byte[] seed = Files.readAllBytes(ProjectPaths.root().resolve("../shared/seeds/000_eb83513c9fa28be5.txt")
+        byte[] seed = Files.readAllBytes(ProjectPaths.root().resolve("samples/000_eb83513c9fa28be5.txt")
                 .normalize());
         String key = "incoming/seed.txt";
         s3.putObject(b -> b.bucket(Stack.BUCKET).key(key), RequestBody.fromBytes(seed));

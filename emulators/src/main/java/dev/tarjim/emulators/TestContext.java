@@ -1,4 +1,4 @@
-package dev.tarjim.ingest;
+package dev.tarjim.emulators;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,17 +7,17 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A complete Lambda context for tests: a fresh request id per invocation, a 2-minute deadline. */
-final class TestContext implements Context {
+/** A complete Lambda context for tests: a fresh request id per instance, a 2-minute deadline. */
+public final class TestContext implements Context {
     private final String requestId = UUID.randomUUID().toString();
     private final long deadline = System.currentTimeMillis() + 120_000;
 
     @Override public String getAwsRequestId() { return requestId; }
-    @Override public String getLogGroupName() { return "/aws/lambda/tarjim-ingest-test"; }
+    @Override public String getLogGroupName() { return "/aws/lambda/tarjim-test"; }
     @Override public String getLogStreamName() { return "test"; }
-    @Override public String getFunctionName() { return "tarjim-ingest-test"; }
+    @Override public String getFunctionName() { return "tarjim-test"; }
     @Override public String getFunctionVersion() { return "$LATEST"; }
-    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:tarjim-ingest-test"; }
+    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:tarjim-test"; }
     @Override public CognitoIdentity getIdentity() { return null; }
     @Override public ClientContext getClientContext() { return null; }
     @Override public int getRemainingTimeInMillis() { return (int) Math.max(0, deadline - System.currentTimeMillis()); }

@@ -1,0 +1,302 @@
+package dev.tarjim.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tarjim.emulators.S3Server;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The S3 → Lambda wiring: turns object changes under the trigger prefix into S3 event notifications and invokes
+ * the ingest function with them asynchronously, as Lambda's asynchronous invocation does.
+ *
+ * <p>Like AWS: events are delivered after the S3 request returned, one at a time to one warm handler instance,
+ * deserialized by the Lambda runtime's own serializer; a failed invocation is retried twice with growing delays, then
+ * the event goes to the dead-letter folder ({@code <data>/dlq/}). Each event is written to
+ * {@code <data>/notifications/pending/} until delivered, so a restart (even a crash) of the local stack re-delivers
+ * what was not handled: at least once, as S3 promises.
+ */
+final class S3Notifications implements S3Server.Listener, AutoCloseable {
+    /** Lambda retries a failed asynchronous invocation twice. */
+    static final int ATTEMPTS = 3;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String bucket;
+    private final String prefix;
+    private final S3EventMessages messages;
+    private final Path pendingDir;
+    private final Path dlqDir;
+    private final Path reportsDir;
+    private final String region;
+    private final ConsoleLog console;
+    private final PrintStream out;
+    private final Duration retryDelay;
+    private final ScheduledThreadPoolExecutor worker;
+    private final CompletableFuture<RequestHandler<S3Event, Void>> handler = new CompletableFuture<>();
+    private final PojoSerializer<S3Event> serializer =
+            LambdaEventSerializers.serializerFor(S3Event.class, S3Event.class.getClassLoader());
+    private final List<Path> leftOver;
+    private final Object idleLock = new Object();
+    private int unfinished;
+    private volatile boolean closing;
+
+    /**
+     * @param dataDir    the data folder: pending events, dead letters and the sequencer live under it
+     * @param reportsDir where the bucket's {@code reports/} objects lie on disk, to log an ingest's outcome
+     */
+    S3Notifications(String bucket, String prefix, S3EventMessages messages, Path dataDir, Path reportsDir,
+            String region, PrintStream out, Duration retryDelay) {
+        this.bucket = bucket;
+        this.prefix = prefix;
+        this.messages = messages;
+        this.pendingDir = dataDir.resolve("notifications/pending");
+        this.dlqDir = dataDir.resolve("dlq");
+        this.reportsDir = reportsDir;
+        this.region = region;
+        this.out = out;
+        this.console = new ConsoleLog(out);
+        this.retryDelay = retryDelay;
+        this.worker = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "s3-notifications");
+            t.setDaemon(true);
+            return t;
+        });
+        this.worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        // Read before any upload can add to the folder, so that new events are not delivered twice.
+        this.leftOver = pendingFiles();
+    }
+
+    /** Starts delivering to the handler: first the events left pending by an earlier run, oldest first. */
+    void start(RequestHandler<S3Event, Void> ingest) {
+        handler.complete(ingest);
+        for (Path file : leftOver) {
+            try {
+                String json = Files.readString(file);
+                JsonNode record = JSON.readTree(json).path("Records").path(0);
+                String name = file.getFileName().toString();
+                S3EventMessages.Message message = new S3EventMessages.Message(json,
+                        record.path("eventName").asText(), record.path("s3").path("object").path("key").asText(),
+                        name.substring(0, name.length() - ".json".length()));
+                console.log("redelivering %s %s left pending by the last run", message.eventName(),
+                        message.key());
+                submit(new Delivery(message, 1), Duration.ZERO);
+            } catch (IOException e) {
+                console.log("cannot read pending event %s: %s", file, e.getMessage());
+            }
+        }
+    }
+
+    private List<Path> pendingFiles() {
+        if (!Files.isDirectory(pendingDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(pendingDir)) {
+            // File names are sequencers: fixed-width hex, so name order is event order.
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + pendingDir, e);
+        }
+    }
+
+    @Override
+    public void created(String bucketName, String key, long size, String eTag) {
+        created(bucketName, key, size, eTag, S3Server.Creation.PUT);
+    }
+
+    @Override
+    public void created(String bucketName, String key, long size, String eTag, S3Server.Creation how) {
+        if (triggers(bucketName, key)) {
+            accept(messages.created(key, how.eventSuffix(), size, eTag));
+        }
+    }
+
+    @Override
+    public void removed(String bucketName, String key) {
+        if (triggers(bucketName, key)) {
+            accept(messages.removed(key));
+        }
+    }
+
+    private boolean triggers(String bucketName, String key) {
+        return bucket.equals(bucketName) && key.startsWith(prefix);
+    }
+
+    private void accept(S3EventMessages.Message message) {
+        Path file = pendingDir.resolve(message.sequencer() + ".json");
+        try {
+            Files.createDirectories(pendingDir);
+            Files.writeString(file, message.json(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            console.log("cannot record pending event for %s: %s", message.key(), e.getMessage());
+        }
+        if (closing) {
+            console.log("%s %s queued for the next start: the stack is stopping", message.eventName(),
+                    message.key());
+            return;
+        }
+        submit(new Delivery(message, 1), Duration.ZERO);
+    }
+
+    private void submit(Delivery delivery, Duration delay) {
+        synchronized (idleLock) {
+            unfinished++;
+        }
+        try {
+            worker.schedule(() -> run(delivery), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            finished();
+        }
+    }
+
+    private void run(Delivery delivery) {
+        try {
+            // Waits for start(); close() completes the future with null instead.
+            RequestHandler<S3Event, Void> ingest = handler.join();
+            if (!closing && ingest != null) {
+                invoke(ingest, delivery);
+            }
+        } finally {
+            finished();
+        }
+    }
+
+    private void invoke(RequestHandler<S3Event, Void> ingest, Delivery delivery) {
+        S3EventMessages.Message message = delivery.message();
+        LocalContext context = new LocalContext(LocalFunction.INGEST, region, out);
+        long start = System.nanoTime();
+        try {
+            ingest.handleRequest(serializer.fromJson(message.json()), context);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            console.log("ingest %s %s -> %s (%d ms)", message.eventName(), message.key(), outcome(message.key()),
+                    ms);
+            if (ms > LocalFunction.INGEST.timeout().toMillis()) {
+                console.log("WARNING: that took longer than the function's timeout (%d s): Lambda would have"
+                        + " stopped it", LocalFunction.INGEST.timeout().toSeconds());
+            }
+            forget(message);
+        } catch (RuntimeException | Error e) {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (delivery.attempt() < ATTEMPTS) {
+                Duration delay = retryDelay.multipliedBy(delivery.attempt());
+                console.log("ingest %s %s -> attempt %d failed, retrying in %d ms (%d ms): %s", message.eventName(),
+                        message.key(), delivery.attempt(), delay.toMillis(), ms, e);
+                submit(new Delivery(message, delivery.attempt() + 1), delay);
+            } else {
+                Path dead = deadLetter(message, e, context.getAwsRequestId());
+                console.log("ingest %s %s -> failed %d times, event sent to the dead-letter folder %s (%d ms): %s",
+                        message.eventName(), message.key(), ATTEMPTS, dead, ms, e);
+                forget(message);
+            }
+        }
+    }
+
+    /** What the editor's report says, when the ingest function wrote one where the design says it does. */
+    private String outcome(String key) {
+        Path report = reportsDir.resolve(key + ".json");
+        try {
+            if (Files.isRegularFile(report)) {
+                JsonNode json = JSON.readTree(report.toFile());
+                String status = json.path("status").asText("ok");
+                JsonNode errors = json.path("errors");
+                return errors.isArray() && !errors.isEmpty() ? status + " " + errors : status;
+            }
+        } catch (IOException | RuntimeException e) {
+            return "ok (report unreadable: " + e.getMessage() + ")";
+        }
+        return "ok";
+    }
+
+    private Path deadLetter(S3EventMessages.Message message, Throwable error, String requestId) {
+        try {
+            Files.createDirectories(dlqDir);
+            Path file = dlqDir.resolve(message.sequencer() + ".json");
+            Files.writeString(file, message.json(), StandardCharsets.UTF_8);
+            StringWriter trace = new StringWriter();
+            try (PrintWriter w = new PrintWriter(trace)) {
+                w.println("RequestID: " + requestId);
+                w.println("ErrorMessage: " + error);
+                error.printStackTrace(w);
+            }
+            Files.writeString(dlqDir.resolve(message.sequencer() + ".error.txt"), trace.toString(),
+                    StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            console.log("cannot write the dead letter for %s: %s", message.key(), e.getMessage());
+            return dlqDir;
+        }
+    }
+
+    private void forget(S3EventMessages.Message message) {
+        try {
+            Files.deleteIfExists(pendingDir.resolve(message.sequencer() + ".json"));
+        } catch (IOException e) {
+            console.log("cannot clear pending event %s: %s", message.sequencer(), e.getMessage());
+        }
+    }
+
+    private void finished() {
+        synchronized (idleLock) {
+            unfinished--;
+            idleLock.notifyAll();
+        }
+    }
+
+    /** Waits until every event received so far was handled or dead-lettered; false on timeout. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idleLock) {
+            while (unfinished > 0) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                idleLock.wait(left);
+            }
+            return true;
+        }
+    }
+
+
+    /**
+     * Stops after the invocation in flight; events not yet delivered stay in the pending folder for the next start.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        handler.complete(null);
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(LocalFunction.INGEST.timeout().toSeconds(), TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        int left = pendingFiles().size();
+        if (left > 0) {
+            console.log("%d S3 event(s) not yet delivered: kept in %s for the next start", left, pendingDir);
+        }
+    }
+
+    private record Delivery(S3EventMessages.Message message, int attempt) {
+    }
+}
