@@ -7,7 +7,11 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A Lambda {@link Context} for benchmark invocations: a fresh request id, a generous deadline, stderr logging. */
+/**
+ * A Lambda {@link Context} for benchmark invocations: a fresh request id, a generous deadline, stderr logging.
+ *
+ * <p>Not the emulators' {@code TestContext}: the cold-start JVMs have only the function's zip on the class path.
+ */
 final class BenchContext implements Context {
     private final String function;
     private final String requestId = UUID.randomUUID().toString();

@@ -17,7 +17,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link FeedRenderBenchmark} with JMH, kept short for a 2-core machine (one fork, 2 x 1 s warm-up, 3 x 1 s
+ * Runs {@link FeedRenderBenchmark} with JMH, kept short for a 2-core machine (one fork, 5 x 1 s warm-up, 5 x 1 s
  * measurement per case), and prints a compact table with the output size of each case.
  *
  * <p>Arguments: {@code [--out FILE] [--warmup N] [--iterations N] [--forks N]}.
@@ -32,9 +32,9 @@ public final class FeedRenderMain {
         Options jmh = new OptionsBuilder()
                 .include(FeedRenderBenchmark.class.getName() + ".render")
                 .forks(Integer.parseInt(opts.getOrDefault("forks", "1")))
-                .warmupIterations(Integer.parseInt(opts.getOrDefault("warmup", "2")))
+                .warmupIterations(Integer.parseInt(opts.getOrDefault("warmup", "5")))
                 .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(Integer.parseInt(opts.getOrDefault("iterations", "3")))
+                .measurementIterations(Integer.parseInt(opts.getOrDefault("iterations", "5")))
                 .measurementTime(TimeValue.seconds(1))
                 .jvmArgsAppend("-Xmx512m")
                 .build();
@@ -45,7 +45,8 @@ public final class FeedRenderMain {
         summary.printf(Locale.ROOT, "%n== Feed render (JMH, average time, %d fork(s), warm-up %d x 1 s, measured"
                 + " %d x 1 s; one page of %d Arabic entries, the seed's text each) ==%n", jmh.getForkCount().get(),
                 jmh.getWarmupIterations().get(), jmh.getMeasurementIterations().get(), FeedRenderBenchmark.ENTRIES);
-        summary.printf(Locale.ROOT, "%-30s %12s %10s %12s%n", "case", "us/op", "+-error", "output KB");
+        summary.printf(Locale.ROOT, "%-30s %10s %10s %10s %10s %10s%n", "case", "us/op", "+-error", "min", "max",
+                "output KB");
         for (RunResult r : results) {
             String format = r.getParams().getParam("format");
             Result<?> score = r.getPrimaryResult();
@@ -56,8 +57,9 @@ public final class FeedRenderMain {
             };
             String label = format.startsWith("ROME_") ? "Rome SyndFeedOutput " + format.substring(5).toLowerCase()
                     : "Tarjim FeedRenderer " + format;
-            summary.printf(Locale.ROOT, "%-30s %12.1f %10.1f %12.1f%n", label, score.getScore(),
-                    score.getScoreError(), out.getBytes(StandardCharsets.UTF_8).length / 1024.0);
+            summary.printf(Locale.ROOT, "%-30s %10.0f %10.0f %10.0f %10.0f %10.1f%n", label, score.getScore(),
+                    score.getScoreError(), score.getStatistics().getMin(), score.getStatistics().getMax(),
+                    out.getBytes(StandardCharsets.UTF_8).length / 1024.0);
         }
     }
 }
