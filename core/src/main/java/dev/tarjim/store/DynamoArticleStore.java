@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.UUID;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -244,6 +247,47 @@ public final class DynamoArticleStore {
         List<String> out = new ArrayList<>();
         for (Map<String, AttributeValue> item : queryAll(articlePk(id), "LANG#", true)) {
             out.add(item.get(TableSchema.SK).s().substring("LANG#".length()));
+        }
+        return out;
+    }
+
+    /**
+     * The languages each article is live in (its original and finished translations), read from the articles'
+     * states with one BatchGetItem per 100 articles: what a feed page needs for its alternate links.
+     */
+    public Map<String, List<String>> liveLanguages(Collection<String> ids) {
+        Map<String, List<String>> out = new HashMap<>();
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
+                    .map(id -> key(articlePk(id), "STATE")).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
+                    .consistentRead(false).build());
+            for (int round = 0; !request.isEmpty(); round++) {
+                if (round > 0) {
+                    sleep(Math.min(1_000, 50L << round));
+                }
+                if (round == 8) {
+                    throw new TransientFailureException("DynamoDB left states unread after 8 rounds", null);
+                }
+                Map<String, KeysAndAttributes> current = request;
+                BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(current));
+                for (Map<String, AttributeValue> item : r.responses().getOrDefault(table, List.of())) {
+                    if (item.containsKey("state")) {
+                        ArticleState state = toState(item);
+                        List<String> langs = new ArrayList<>();
+                        state.languages().forEach((lang, st) -> {
+                            if (LanguageStatus.ORIGINAL.equals(st.status())
+                                    || LanguageStatus.TRANSLATED.equals(st.status())) {
+                                langs.add(lang);
+                            }
+                        });
+                        java.util.Collections.sort(langs);
+                        out.put(state.id(), langs);
+                    }
+                }
+                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+            }
         }
         return out;
     }

@@ -133,8 +133,10 @@ final class Routes {
         }
         FeedIndex.Page page = feeds.page(lang, before, config.feedPageSize());
         List<FeedEntry> entries = new ArrayList<>(page.articles().size());
+        Map<String, List<String>> alternates = store.liveLanguages(page.articles().stream().map(StoredArticle::id)
+                .toList());
         for (StoredArticle a : page.articles()) {
-            entries.add(new FeedEntry(a, store.languages(a.id())));
+            entries.add(new FeedEntry(a, alternates.getOrDefault(a.id(), List.of())));
         }
         String body = r.feeds().render(format, new FeedPage(lang, entries, version.updatedAt(), before,
                 page.nextBefore()));

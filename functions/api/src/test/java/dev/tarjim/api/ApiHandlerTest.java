@@ -110,6 +110,15 @@ class ApiHandlerTest {
     }
 
     @Test
+    void fullFeed_readsAlternatesInOneBatch_notPerEntry() {
+        stack.requests.set(0);
+        APIGatewayProxyResponseEvent r = stack.get("/feeds/ar/atom.xml", Map.of(), Map.of("If-None-Match", "\"x\""), null);
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        // version item, one feed-index query (and its one-item look-ahead), one batch of states
+        assertThat(stack.requests.get()).isLessThanOrEqualTo(4);
+    }
+
+    @Test
     void rssFeed_ofTranslation_linksAlternates() throws Exception {
         APIGatewayProxyResponseEvent r = get("/feeds/es/rss.xml");
         assertThat(r.getStatusCode()).isEqualTo(200);

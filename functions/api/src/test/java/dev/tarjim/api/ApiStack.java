@@ -8,7 +8,9 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tarjim.emulators.Dynalite;
 import dev.tarjim.emulators.ProjectPaths;
+import dev.tarjim.store.ArticleState;
 import dev.tarjim.store.DynamoArticleStore;
+import dev.tarjim.store.LanguageStatus;
 import dev.tarjim.store.FeedIndex;
 import dev.tarjim.store.StoredArticle;
 import dev.tarjim.store.TableSchema;
@@ -82,8 +84,18 @@ final class ApiStack implements AutoCloseable {
         StoredArticle a = new StoredArticle(id, lang, source, title, paragraphs.get(0), paragraphs, "Staff",
                 List.of("china"), published, published.plusSeconds(revision), revision, "incoming/" + id + ".md",
                 "0".repeat(64), !lang.equals(source), lang.equals(source) ? null : "apertium eng-spa", false, null);
-        store.putArticle(a, String.format("%040X", ++seq));
+        String sequencer = String.format("%040X", ++seq);
+        store.putArticle(a, sequencer);
         changeLog.append(lang, id, revision, ChangeKind.UPSERT);
+        // The state the ingest keeps beside the text: feeds take each article's languages from it.
+        String lease = store.acquireLease(id, java.time.Duration.ofMinutes(1), java.time.Duration.ofSeconds(5));
+        ArticleState before = store.state(id).orElse(null);
+        Map<String, LanguageStatus> langs = new java.util.HashMap<>(before == null ? Map.of() : before.languages());
+        langs.put(lang, new LanguageStatus(lang.equals(source) ? LanguageStatus.ORIGINAL : LanguageStatus.TRANSLATED,
+                revision, a.engine(), null, 0, published));
+        store.putState(new ArticleState(id, a.sourceKey(), sequencer, ArticleState.STORED, revision, a.contentHash(),
+                source, title, "markdown", List.of(), langs, List.of(), Instant.now()), lease);
+        store.releaseLease(id, lease);
         return a;
     }
 
