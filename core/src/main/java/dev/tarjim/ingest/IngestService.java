@@ -123,6 +123,11 @@ public final class IngestService {
     }
 
     private Outcome upload(String id, ObjectChange change, String seq, ArticleState current, String lease) {
+        if (S3Reports.hasDotSegments(change.key())) {
+            // S3 keeps such keys literally, but S3 emulators and sync tools resolve them to another object or path.
+            return fail(id, change, seq, current, lease, "The file name has a '.' or '..' folder step, which other "
+                    + "tools read as a different file: rename it without them");
+        }
         byte[] bytes;
         try {
             Optional<byte[]> read = uploads.read(change.bucket(), change.key(), settings.maxUploadBytes());
