@@ -102,27 +102,53 @@ public final class IngestService {
         String id = articleId(change.key());
         String seq = Sequencers.normalize(change.sequencer());
         String lease = store.acquireLease(id, settings.leaseTtl(), settings.leaseWait());
+        Outcome outcome;
         try {
-            Optional<ArticleState> current = store.state(id);
-            if (current.isPresent()) {
-                int cmp = current.get().sequencer().compareTo(seq);
-                if (cmp > 0) {
-                    return Outcome.SUPERSEDED;
-                }
-                if (cmp == 0) {
-                    completeTranslations(current.get(), lease, change.bucket());
-                    return Outcome.DUPLICATE;
-                }
+            outcome = applyLeased(id, change, seq, lease);
+        } catch (RuntimeException failed) {
+            try {
+                store.releaseLease(id, lease);
+            } catch (RuntimeException releaseFailed) {
+                failed.addSuppressed(releaseFailed);
             }
-            return change.removed()
-                    ? withdraw(id, change, seq, current.orElse(null), lease)
-                    : upload(id, change, seq, current.orElse(null), lease);
-        } finally {
-            store.releaseLease(id, lease);
+            throw failed;
         }
+        try {
+            store.releaseLease(id, lease);
+        } catch (RuntimeException releaseFailed) {
+            // The event's work is done: failing it now would only send Lambda's retries into this lease until it
+            // expires (and then to the DLQ). Other events for the article wait for the lease's expiry instead.
+            log.warn("lease not released; it expires by itself", "articleId", id, "error", releaseFailed.toString());
+        }
+        return outcome;
+    }
+
+    private Outcome applyLeased(String id, ObjectChange change, String seq, String lease) {
+        Optional<ArticleState> current = store.state(id);
+        if (current.isPresent()) {
+            int cmp = current.get().sequencer().compareTo(seq);
+            if (cmp > 0) {
+                return Outcome.SUPERSEDED;
+            }
+            if (cmp == 0) {
+                // A duplicate, or Lambda's retry of this event after a failure that followed the state write: the
+                // report write may be what failed, so it is written again from the saved state.
+                reports.write(change.bucket(), change.key(), Report.of(current.get()));
+                completeTranslations(current.get(), lease, change.bucket());
+                return Outcome.DUPLICATE;
+            }
+        }
+        return change.removed()
+                ? withdraw(id, change, seq, current.orElse(null), lease)
+                : upload(id, change, seq, current.orElse(null), lease);
     }
 
     private Outcome upload(String id, ObjectChange change, String seq, ArticleState current, String lease) {
+        if (S3Reports.hasDotSegments(change.key())) {
+            // S3 keeps such keys literally, but S3 emulators and sync tools resolve them to another object or path.
+            return fail(id, change, seq, current, lease, "The file name has a '.' or '..' folder step, which other "
+                    + "tools read as a different file: rename it without them");
+        }
         byte[] bytes;
         try {
             Optional<byte[]> read = uploads.read(change.bucket(), change.key(), settings.maxUploadBytes());

@@ -13,7 +13,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Writes the editor's report to {@code reports/<upload key>.json} in the upload's bucket.
  *
  * <p>The trigger covers only {@code incoming/}, so reports never trigger the ingest. S3 keys hold at most 1,024
- * bytes: a report whose key would be longer goes to {@code reports/_long/<sha256 of the upload key>.json}.
+ * bytes: a report whose key would be longer goes to {@code reports/_long/<sha256 of the upload key>.json}. An upload
+ * key with {@code .} or {@code ..} segments (S3 keeps them literally, file tools and S3 emulators resolve them, so
+ * {@code reports/incoming/../../x} could land outside {@code reports/} once synced to disk) has its report at
+ * {@code reports/_unsafe/<sha256 of the upload key>.json}.
  */
 public final class S3Reports implements ReportWriter {
     static final String PREFIX = "reports/";
@@ -26,13 +29,30 @@ public final class S3Reports implements ReportWriter {
 
     /** The key of an upload's report. */
     public static String reportKey(String uploadKey) {
+        if (hasDotSegments(uploadKey)) {
+            return PREFIX + "_unsafe/" + sha256Hex(uploadKey) + ".json";
+        }
         String key = PREFIX + uploadKey + ".json";
         if (key.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY_BYTES) {
             return key;
         }
+        return PREFIX + "_long/" + sha256Hex(uploadKey) + ".json";
+    }
+
+    /** Whether a key has a {@code .} or {@code ..} path segment, which tools outside S3 would resolve. */
+    public static boolean hasDotSegments(String key) {
+        for (String segment : key.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sha256Hex(String uploadKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(uploadKey.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + "_long/" + HexFormat.of().formatHex(digest) + ".json";
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
