@@ -1,5 +1,6 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.emulators.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
