@@ -14,34 +14,21 @@ import dev.tarjim.support.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
+import dev.tarjim.support.SnapStartPriming;
 
 /**
  * SnapStart priming: before Lambda snapshots the initialised function, render a synthetic article in every format
  * so that Rome, JDOM, jsoup and Jackson are loaded and initialised in the snapshot rather than on a reader's request.
  * Touches no AWS service (a snapshot must not hold connections).
  */
-final class Priming implements Resource {
-    private static final Priming INSTANCE = new Priming();
+final class Priming {
 
     private Priming() {
     }
 
-    /** Registers the hook (kept reachable by the static field: CRaC holds resources weakly). */
+    /** Registers {@link #prime()} to run before the SnapStart snapshot. */
     static void register() {
-        Core.getGlobalContext().register(INSTANCE);
-    }
-
-    @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) throws Exception {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {
-        // nothing to reopen: SDK clients reconnect on first use
+        SnapStartPriming.register(Priming::prime);
     }
 
     /** Exercises the rendering paths once; answers the total size of what it rendered. */

@@ -5,16 +5,13 @@ import dev.tarjim.article.LanguageResolver;
 import dev.tarjim.article.ParsedArticle;
 import dev.tarjim.support.Json;
 import java.nio.charset.StandardCharsets;
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
+import dev.tarjim.support.SnapStartPriming;
 
 /**
  * SnapStart priming: before Lambda snapshots the initialised function, parse a small article of each format and
  * detect its language, so parsers, the detector and Jackson are initialised in the snapshot. Touches no AWS service.
  */
-final class Priming implements Resource {
-    private static final Priming INSTANCE = new Priming();
+final class Priming {
     private static final String[] SAMPLES = {
         "---\ntitle: Primer\nlang: en\ntags: [a]\n---\n\nThe president sent a letter to the meeting.\n",
         "موقع\n\nعنوان الخبر التجريبي\n\nأرسل الرئيس رسالة إلى الاجتماع الذي عقد اليوم.\n",
@@ -26,19 +23,9 @@ final class Priming implements Resource {
     private Priming() {
     }
 
-    /** Registers the hook (kept reachable by the static field: CRaC holds resources weakly). */
+    /** Registers {@link #prime()} to run before the SnapStart snapshot. */
     static void register() {
-        Core.getGlobalContext().register(INSTANCE);
-    }
-
-    @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) throws Exception {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {
-        // nothing to reopen: SDK clients reconnect on first use
+        SnapStartPriming.register(Priming::prime);
     }
 
     /** Exercises the parsing paths once; answers the languages found, in sample order. */
