@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Articles and their states in the single DynamoDB table.
@@ -192,15 +195,25 @@ public final class DynamoArticleStore {
             item.put("bodyPrefix", s(prefix));
             item.put("bodyChunks", n(chunks));
         }
+        Map<String, AttributeValue> previous;
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
+            previous = dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(pk) OR seq <= :seq")
-                    .expressionAttributeValues(Map.of(":seq", s(sequencer))));
+                    .expressionAttributeValues(Map.of(":seq", s(sequencer)))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
         } catch (ConditionalCheckFailedException newer) {
             return false;
         }
-        removeOldChunks(article.id(), article.language(), item.containsKey("bodyPrefix")
-                ? item.get("bodyPrefix").s() : null);
+        // Chunks are immutable per write: keep the new body's and the one just replaced (a reader may hold the old
+        // item a moment longer), delete older ones.
+        Set<String> keep = new HashSet<>();
+        if (item.containsKey("bodyPrefix")) {
+            keep.add(item.get("bodyPrefix").s());
+        }
+        if (previous != null && previous.containsKey("bodyPrefix")) {
+            keep.add(previous.get("bodyPrefix").s());
+        }
+        removeOldChunks(article.id(), article.language(), keep);
         touchFeed(article.language(), article.updated());
         return true;
     }
@@ -216,11 +229,11 @@ public final class DynamoArticleStore {
         return count;
     }
 
-    /** Deletes body chunks of earlier writes of this language (they are unreachable once the item moved on). */
-    private void removeOldChunks(String id, String lang, String keepPrefix) {
+    /** Deletes body chunks of this language except those under the given prefixes. */
+    private void removeOldChunks(String id, String lang, Set<String> keepPrefixes) {
         for (Map<String, AttributeValue> chunk : queryAll(articlePk(id), "BODY#" + lang + "#", true)) {
             String sk = chunk.get(TableSchema.SK).s();
-            if (keepPrefix == null || !sk.startsWith(keepPrefix)) {
+            if (keepPrefixes.stream().noneMatch(sk::startsWith)) {
                 dynamo.deleteItem(b -> b.tableName(table).key(key(articlePk(id), sk)));
             }
         }
