@@ -1,14 +1,19 @@
 package dev.tarjim.bench;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.tarjim.api.ApiHandler;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** One cold start of the API function (see {@link ColdStartRunner}); argument: the API Gateway event file. */
+/**
+ * One cold start of the API function (see {@link ColdStartRunner}); argument: the API Gateway event file.
+ *
+ * <p>The function is a stream handler, so Lambda hands it the event's bytes: the "event" phase is only reading them;
+ * parsing is the function's own work and counts in its first event.
+ */
 public final class ApiColdStart {
     private ApiColdStart() {
     }
@@ -16,16 +21,17 @@ public final class ApiColdStart {
     public static void main(String[] args) throws Exception {
         long mainEpoch = System.currentTimeMillis();
         long t0 = System.nanoTime();
-        APIGatewayProxyRequestEvent event;
-        try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
-            event = LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class,
-                    ApiColdStart.class.getClassLoader()).fromJson(in);
-        }
+        byte[] event = Files.readAllBytes(Path.of(args[0]));
         long tEvent = System.nanoTime();
         ApiHandler handler = new ApiHandler();
         long tInit = System.nanoTime();
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, new BenchContext("ApiFunction"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, new BenchContext("ApiFunction"));
         long tDone = System.nanoTime();
+        // Checking the answer is API Gateway's work, not the function's: after the clock stops.
+        APIGatewayProxyResponseEvent response = LambdaEventSerializers.serializerFor(
+                APIGatewayProxyResponseEvent.class, ApiColdStart.class.getClassLoader())
+                .fromJson(new ByteArrayInputStream(out.toByteArray()));
         String body = response.getBody() == null ? "" : response.getBody();
         int entries = ColdStartRunner.count(body, "<entry") + ColdStartRunner.count(body, "<item>");
         ColdStartRunner.report(mainEpoch, t0, tEvent, tInit, tDone,

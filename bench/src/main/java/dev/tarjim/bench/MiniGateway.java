@@ -65,7 +65,7 @@ public final class MiniGateway {
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", exchange -> {
             try (exchange) {
-                respond(exchange, api.handleRequest(event(exchange), new BenchContext("ApiFunction")));
+                respond(exchange, api.handle(event(exchange), new BenchContext("ApiFunction")));
             }
         });
         server.start();

@@ -1,6 +1,7 @@
 package dev.tarjim.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -13,6 +14,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -59,7 +61,7 @@ public final class ApiGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
-    private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler;
+    private final RequestStreamHandler handler;
     private final PartnerKeys keys;
     private final boolean accessLog;
     private final String region;
@@ -68,9 +70,6 @@ public final class ApiGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final PojoSerializer<APIGatewayProxyRequestEvent> requests =
-            LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class,
-                    APIGatewayProxyRequestEvent.class.getClassLoader());
     private final PojoSerializer<APIGatewayProxyResponseEvent> responses =
             LambdaEventSerializers.serializerFor(APIGatewayProxyResponseEvent.class,
                     APIGatewayProxyResponseEvent.class.getClassLoader());
@@ -83,6 +82,17 @@ public final class ApiGateway implements AutoCloseable {
      */
     ApiGateway(int port, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
             PartnerKeys keys, String region, PrintStream out, boolean accessLog) throws IOException {
+        this(port, typed(handler), keys, region, out, accessLog);
+    }
+
+    /**
+     * Starts serving on 127.0.0.1:port (0 for any free port).
+     *
+     * @param handler   the function as Lambda calls it: event JSON in, response JSON out (the real {@code ApiHandler})
+     * @param accessLog whether to log one line per request (method, path, status, time; never headers)
+     */
+    ApiGateway(int port, RequestStreamHandler handler, PartnerKeys keys, String region, PrintStream out,
+            boolean accessLog) throws IOException {
         this.handler = handler;
         this.accessLog = accessLog;
         this.keys = keys;
@@ -125,9 +135,11 @@ public final class ApiGateway implements AutoCloseable {
             String eventJson = event(exchange, body, requestId, key).toString();
             APIGatewayProxyResponseEvent response;
             try {
-                response = handler.handleRequest(requests.fromJson(eventJson),
+                ByteArrayOutputStream answer = new ByteArrayOutputStream();
+                handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer,
                         new LocalContext(LocalFunction.API, region, out));
-            } catch (RuntimeException | Error e) {
+                response = responses.fromJson(new ByteArrayInputStream(answer.toByteArray()));
+            } catch (IOException | RuntimeException | Error e) {
                 console.log("gateway %s %s: the function failed (request %s): %s", exchange.getRequestMethod(),
                         rawPath, requestId, e);
                 status = gatewayError(exchange, requestId, 502, "Internal server error", null);
@@ -144,6 +156,18 @@ public final class ApiGateway implements AutoCloseable {
                         exchange.getRequestURI().getRawPath(), status, (System.nanoTime() - start) / 1_000_000);
             }
         }
+    }
+
+    /**
+     * A typed handler as Lambda's runtime runs one: the event read and the response written by the runtime's own
+     * serializer.
+     */
+    static RequestStreamHandler typed(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> h) {
+        PojoSerializer<APIGatewayProxyRequestEvent> in = LambdaEventSerializers.serializerFor(
+                APIGatewayProxyRequestEvent.class, APIGatewayProxyRequestEvent.class.getClassLoader());
+        PojoSerializer<APIGatewayProxyResponseEvent> out = LambdaEventSerializers.serializerFor(
+                APIGatewayProxyResponseEvent.class, APIGatewayProxyResponseEvent.class.getClassLoader());
+        return (input, output, context) -> out.toJson(h.handleRequest(in.fromJson(input), context), output);
     }
 
     /** The proxy integration's event for this request, as API Gateway writes it. */

@@ -1,6 +1,7 @@
 package dev.tarjim.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -37,7 +38,7 @@ public record LocalConfig(
         Duration retryDelay,
         Path partnerKeysFile,
         Supplier<? extends RequestHandler<S3Event, Void>> ingestFunction,
-        Supplier<? extends RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> apiFunction,
+        Supplier<? extends RequestStreamHandler> apiFunction,
         PrintStream out) {
 
     public static final String DEFAULT_BUCKET = "tarjim-articles";
@@ -121,8 +122,7 @@ public record LocalConfig(
         private Duration retryDelay = Duration.ofSeconds(1);
         private Path partnerKeysFile;
         private Supplier<? extends RequestHandler<S3Event, Void>> ingestFunction = IngestHandler::new;
-        private Supplier<? extends RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>>
-                apiFunction = ApiHandler::new;
+        private Supplier<? extends RequestStreamHandler> apiFunction = ApiHandler::new;
         private PrintStream out = System.out;
 
         private Builder(Path dataDir) {
@@ -184,8 +184,15 @@ public record LocalConfig(
             return this;
         }
 
+        /** A typed API function (tests' doubles), run as Lambda's runtime runs one: through its serializer. */
         public Builder apiFunction(
                 Supplier<? extends RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> value) {
+            this.apiFunction = () -> ApiGateway.typed(value.get());
+            return this;
+        }
+
+        /** The API function as Lambda calls it, event JSON in and response JSON out (the real {@code ApiHandler}). */
+        public Builder apiStreamFunction(Supplier<? extends RequestStreamHandler> value) {
             this.apiFunction = value;
             return this;
         }

@@ -1,6 +1,7 @@
 package dev.tarjim.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -143,8 +144,7 @@ public final class LocalStack implements AutoCloseable {
         registerPartners();
 
         RequestHandler<S3Event, Void> ingest = initialise(LocalFunction.INGEST, config.ingestFunction()::get);
-        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api =
-                initialise(LocalFunction.API, config.apiFunction()::get);
+        RequestStreamHandler api = initialise(LocalFunction.API, config.apiFunction()::get);
         try {
             gateway = new ApiGateway(config.gatewayPort(), api, partnerKeys, config.region(), config.out(),
                     config.accessLog());

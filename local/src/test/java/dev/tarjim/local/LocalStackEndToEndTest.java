@@ -61,7 +61,7 @@ class LocalStackEndToEndTest {
         return LocalStack.start(LocalConfig.builder(data).ports(dynamo, s3, apy, gateway).apy(withApy)
                 .retryDelay(Duration.ofMillis(50))
                 .ingestFunction(() -> new IngestHandler(env))
-                .apiFunction(() -> new ApiHandler(env))
+                .apiStreamFunction(() -> new ApiHandler(env))
                 .out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
                 .build());
     }

@@ -3,6 +3,7 @@ package dev.tarjim.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.tarjim.emulators.ProjectPaths;
 import java.lang.reflect.Constructor;
 import java.nio.file.Files;
@@ -62,9 +63,15 @@ class TemplateConsistencyTest {
                             + "</artifactId>");
 
             Class<?> handler = Class.forName(f.getValue().split("::")[0]);
-            assertThat(RequestHandler.class).isAssignableFrom(handler);
-            assertThat(handler.getMethod(f.getValue().split("::")[1], Object.class,
-                    com.amazonaws.services.lambda.runtime.Context.class)).isNotNull();
+            String method = f.getValue().split("::")[1];
+            if (RequestStreamHandler.class.isAssignableFrom(handler)) {
+                assertThat(handler.getMethod(method, java.io.InputStream.class, java.io.OutputStream.class,
+                        com.amazonaws.services.lambda.runtime.Context.class)).isNotNull();
+            } else {
+                assertThat(RequestHandler.class).isAssignableFrom(handler);
+                assertThat(handler.getMethod(method, Object.class,
+                        com.amazonaws.services.lambda.runtime.Context.class)).isNotNull();
+            }
 
             // The environment Lambda would give it: the template's variables (parameters at their defaults), plus
             // what Lambda itself sets.
@@ -75,7 +82,7 @@ class TemplateConsistencyTest {
             vars.forEach((k, v) -> env.put(k, resolve(v, parameters)));
             Constructor<?> embedded = handler.getConstructor(Map.class);
             assertThat(embedded.newInstance(env)).as(f.getKey() + " starts with the template's environment")
-                    .isInstanceOf(RequestHandler.class);
+                    .isInstanceOf(handler);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.tarjim.api;
 
 import dev.tarjim.emulators.TestContext;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -38,8 +37,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** dynalite with the table, a handler wired to it, and a counter of the DynamoDB requests the handler makes. */
 final class ApiStack implements AutoCloseable {
     static final String TABLE = "tarjim-api-test";
-    private static final PojoSerializer<APIGatewayProxyRequestEvent> SERIALIZER =
-            LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, ApiStack.class.getClassLoader());
+    /** API Gateway reads the function's answer as the runtime's serializer does. */
+    private static final PojoSerializer<APIGatewayProxyResponseEvent> RESPONSES =
+            LambdaEventSerializers.serializerFor(APIGatewayProxyResponseEvent.class, ApiStack.class.getClassLoader());
 
     final Dynalite dynalite = Dynalite.startInMemory();
     final AtomicInteger requests = new AtomicInteger();
@@ -120,8 +120,11 @@ final class ApiStack implements AutoCloseable {
             headers.forEach(h::put);
             root.set("queryStringParameters", Json.mapper().valueToTree(query));
             ((ObjectNode) root.get("requestContext").get("identity")).put("apiKey", apiKey);
-            return handler.handleRequest(SERIALIZER.fromJson(Json.mapper().writeValueAsString(root)),
+            // As Lambda calls it: the event's JSON in, the response's JSON out.
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            handler.handleRequest(new java.io.ByteArrayInputStream(Json.mapper().writeValueAsBytes(root)), out,
                     new TestContext());
+            return RESPONSES.fromJson(new java.io.ByteArrayInputStream(out.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
