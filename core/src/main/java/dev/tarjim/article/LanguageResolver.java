@@ -1,5 +1,7 @@
 package dev.tarjim.article;
 
+import java.util.Optional;
+
 /**
  * Decides an article's source language: the language the upload declares wins (normalised to BCP 47), else the
  * detector's answer on the title and body.
@@ -30,6 +32,27 @@ public final class LanguageResolver {
         if (article.declaredLanguage() != null && !article.declaredLanguage().isBlank()) {
             return LanguageTags.require("lang", article.declaredLanguage());
         }
+        return detector.detect(sample(article)).orElseThrow(() -> new UnsupportedUploadException(
+                "Could not detect the language; declare it with lang: in front matter"));
+    }
+
+    /**
+     * A warning for the editor when the declared language and the text disagree: the declaration still wins (an
+     * editor may know better than a detector), but a wrong {@code lang:} would send the article to the wrong feed
+     * and the wrong translation pairs.
+     *
+     * @param resolved the language {@link #resolve} answered
+     */
+    public Optional<String> contradiction(ParsedArticle article, String resolved) {
+        if (article.declaredLanguage() == null || article.declaredLanguage().isBlank()) {
+            return Optional.empty();
+        }
+        return detector.detect(sample(article)).filter(detected -> !detected.equals(resolved))
+                .map(detected -> "The article declares lang: " + resolved + " but its text reads as " + detected
+                        + "; it was stored as " + resolved + ". Correct lang: and upload again if that is wrong.");
+    }
+
+    private static String sample(ParsedArticle article) {
         StringBuilder sample = new StringBuilder(article.title());
         for (String paragraph : article.paragraphs()) {
             if (sample.length() >= DETECTION_CHARS) {
@@ -37,7 +60,6 @@ public final class LanguageResolver {
             }
             sample.append('\n').append(paragraph);
         }
-        return detector.detect(sample.toString()).orElseThrow(() -> new UnsupportedUploadException(
-                "Could not detect the language; declare it with lang: in front matter"));
+        return sample.toString();
     }
 }

@@ -162,9 +162,11 @@ public final class IngestService {
         }
         ParsedArticle parsed;
         String language;
+        List<String> warnings;
         try {
             parsed = parser.parse(bytes, change.key());
             language = languages.resolve(parsed);
+            warnings = languages.contradiction(parsed, language).map(List::of).orElse(List.of());
         } catch (UnsupportedUploadException e) {
             return fail(id, change, seq, current, lease, e.getMessage());
         }
@@ -174,7 +176,7 @@ public final class IngestService {
         if (current != null && current.revision() > 0 && !current.withdrawn() && hash.equals(current.contentHash())) {
             ArticleState unchanged = new ArticleState(id, change.key(), seq, ArticleState.UNCHANGED,
                     current.revision(), hash, current.sourceLanguage(), current.title(), current.format(),
-                    List.of(), current.languages(), current.targets(), now);
+                    List.of(), current.languages(), current.targets(), now, current.warnings());
             store.putState(unchanged, lease);
             reports.write(change.bucket(), change.key(), Report.of(unchanged));
             completeTranslations(unchanged, lease, change.bucket());
@@ -208,7 +210,7 @@ public final class IngestService {
             });
         }
         ArticleState stored = new ArticleState(id, change.key(), seq, ArticleState.STORED, revision, hash, language,
-                parsed.title(), parsed.format(), List.of(), languages, targets, now);
+                parsed.title(), parsed.format(), List.of(), languages, targets, now, warnings);
         store.putState(stored, lease);
         reports.write(change.bucket(), change.key(), Report.of(stored));
         log.info("stored", "articleId", id, "revision", revision, "language", language,
@@ -253,7 +255,8 @@ public final class IngestService {
             languages.put(target, result);
             working = new ArticleState(working.id(), working.uploadKey(), working.sequencer(), working.status(),
                     working.revision(), working.contentHash(), working.sourceLanguage(), working.title(),
-                    working.format(), working.errors(), languages, working.targets(), clock.instant());
+                    working.format(), working.errors(), languages, working.targets(), clock.instant(),
+                    working.warnings());
             store.putState(working, lease);
             log.info("translation", "articleId", state.id(), "language", target, "status", result.status(),
                     "engine", result.engine());
@@ -277,7 +280,7 @@ public final class IngestService {
                         List.of(), Map.of(), List.of(), now)
                 : new ArticleState(id, change.key(), seq, ArticleState.WITHDRAWN, current.revision(),
                         current.contentHash(), current.sourceLanguage(), current.title(), current.format(),
-                        List.of(), current.languages(), current.targets(), now);
+                        List.of(), current.languages(), current.targets(), now, current.warnings());
         store.putState(withdrawn, lease);
         reports.write(change.bucket(), change.key(), Report.of(withdrawn));
         log.info("withdrawn", "articleId", id, "revision", withdrawn.revision());
@@ -292,7 +295,7 @@ public final class IngestService {
                         List.of(reason), Map.of(), List.of(), now)
                 : new ArticleState(id, change.key(), seq, ArticleState.FAILED, current.revision(),
                         current.contentHash(), current.sourceLanguage(), current.title(), current.format(),
-                        List.of(reason), current.languages(), current.targets(), now);
+                        List.of(reason), current.languages(), current.targets(), now, current.warnings());
         store.putState(failed, lease);
         reports.write(change.bucket(), change.key(), Report.of(failed));
         log.info("refused", "articleId", id, "reason", reason, "liveRevision", failed.revision());

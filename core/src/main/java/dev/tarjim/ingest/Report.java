@@ -22,6 +22,7 @@ import java.util.TreeMap;
  * @param errors         readable reasons why the newest upload failed; empty otherwise
  * @param languages      per-language status of the live revision, source language included
  * @param updatedAt      when the state was last written
+ * @param warnings       what the editor should check about the live revision (stored nonetheless)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Report(
@@ -33,11 +34,13 @@ public record Report(
         long revision,
         List<String> errors,
         Map<String, LanguageStatus> languages,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<String> warnings) {
 
     /** The report that tells what the state says. */
     public static Report of(ArticleState state) {
         return new Report(state.status(), state.id(), state.uploadKey(), state.sourceLanguage(), state.title(),
-                state.revision(), state.errors(), new TreeMap<>(state.languages()), state.updatedAt());
+                state.revision(), state.errors(), new TreeMap<>(state.languages()), state.updatedAt(),
+                state.warnings());
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param languages      per-language status, the source language included
  * @param targets        target languages of the live revision
  * @param updatedAt      when this state was written
+ * @param warnings       things the editor should check about the live revision (it was stored nonetheless)
  */
 public record ArticleState(
         String id,
@@ -35,7 +36,8 @@ public record ArticleState(
         List<String> errors,
         Map<String, LanguageStatus> languages,
         List<String> targets,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<String> warnings) {
 
     public static final String STORED = "stored";
     public static final String UNCHANGED = "unchanged";
@@ -46,6 +48,15 @@ public record ArticleState(
         errors = errors == null ? List.of() : List.copyOf(errors);
         languages = languages == null ? Map.of() : Map.copyOf(languages);
         targets = targets == null ? List.of() : List.copyOf(targets);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A state without warnings. */
+    public ArticleState(String id, String uploadKey, String sequencer, String status, long revision,
+            String contentHash, String sourceLanguage, String title, String format, List<String> errors,
+            Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt) {
+        this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
+                languages, targets, updatedAt, List.of());
     }
 
     /** Whether the article is currently withdrawn (its upload was deleted). */

@@ -32,6 +32,17 @@ class LanguageResolverTest {
     }
 
     @Test
+    void contradiction_declaredAgainstTheText_isAWarning_agreementIsNot() throws Exception {
+        ParsedArticle mislabelled = article("ar", "The president sent a letter to the meeting of the two parties.");
+        assertThat(resolver.contradiction(mislabelled, resolver.resolve(mislabelled)))
+                .hasValueSatisfying(w -> assertThat(w).contains("lang: ar").contains("reads as en"));
+        ParsedArticle right = article("en", "The president sent a letter to the meeting of the two parties.");
+        assertThat(resolver.contradiction(right, resolver.resolve(right))).isEmpty();
+        ParsedArticle undeclared = article(null, "The president sent a letter to the meeting of the two parties.");
+        assertThat(resolver.contradiction(undeclared, resolver.resolve(undeclared))).isEmpty();
+    }
+
+    @Test
     void resolve_declaredLanguage_winsOverDetection() throws Exception {
         assertThat(resolver.resolve(article("ara", "The president sent a letter to the meeting of the parties.")))
                 .isEqualTo("ar");

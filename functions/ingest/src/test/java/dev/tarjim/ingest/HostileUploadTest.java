@@ -167,9 +167,12 @@ class HostileUploadTest {
         assertSentinelUntouched();
     }
 
-    /** Declared wins (an editor may knowingly file a quote-heavy article under another language); documented here. */
+    /**
+     * Declared wins (an editor may knowingly file a quote-heavy article under another language), and the report warns
+     * so that a wrong {@code lang:} is noticed.
+     */
     @Test
-    void declaredLanguageContradictingTheText_declaredLanguageWins() {
+    void declaredLanguageContradictingTheText_declaredLanguageWins_withAWarning() {
         String key = "incoming/hostile/declared-en-arabic-text.md";
 
         deliver(key, RequestBody.fromBytes(resource("declared-english-arabic-text.md")));
@@ -177,6 +180,8 @@ class HostileUploadTest {
         JsonNode report = stack.report(key);
         assertThat(report.get("status").asText()).isEqualTo("stored");
         assertThat(report.get("sourceLanguage").asText()).isEqualTo("en");
+        assertThat(report.get("warnings")).hasSize(1);
+        assertThat(report.get("warnings").get(0).asText()).contains("lang: en").contains("reads as ar");
         String id = IngestService.articleId(key);
         assertThat(stack.store.languages(id)).containsExactly("en");
         assertThat(stack.store.article(id, "en").orElseThrow().title()).isEqualTo("أرسل الرئيس رسالة تهنئة إلى نظيره");

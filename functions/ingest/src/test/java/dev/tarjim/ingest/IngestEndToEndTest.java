@@ -57,6 +57,7 @@ class IngestEndToEndTest {
         assertThat(report.get("revision").asLong()).isEqualTo(1);
         assertThat(report.get("title").asText()).startsWith("شي وبوتين يرسلان خطابي تهنئة");
         assertThat(report.get("errors")).isEmpty();
+        assertThat(report.get("warnings")).isEmpty();
 
         StoredArticle stored = stack.store.article(id, "ar").orElseThrow();
         assertThat(stored.title()).isEqualTo(
