@@ -152,6 +152,7 @@ public final class GatewayBench {
         env.put("PUBLIC_BASE_URL", base);
         env.put("CURSOR_SECRET", "gateway benchmark cursor secret, 32+ chars");
         env.put("TARJIM_ACCESS_LOG", "false");
+        env.put("FEED_SETTLE_SECONDS", "0");  // dynalite's indexes are synchronous
 
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dtarjim.root=" + root, "-cp", System.getProperty("java.class.path")));

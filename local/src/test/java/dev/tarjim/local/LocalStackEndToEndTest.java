@@ -58,6 +58,7 @@ class LocalStackEndToEndTest {
         env.put("TARGET_LANGUAGES", "en,es,ca");
         env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + gateway);
         env.put("CURSOR_SECRET", "end-to-end-test-cursor-secret");
+        env.put("FEED_SETTLE_SECONDS", "0");  // dynalite's indexes are synchronous
         return LocalStack.start(LocalConfig.builder(data).ports(dynamo, s3, apy, gateway).apy(withApy)
                 .retryDelay(Duration.ofMillis(50))
                 .ingestFunction(() -> new IngestHandler(env))

@@ -13,6 +13,9 @@ import software.amazon.awssdk.regions.Region;
  * @param publicBaseUrl  base of links in feeds and pages ({@code PUBLIC_BASE_URL}); null: from the request
  * @param feedPageSize   entries per feed page ({@code FEED_PAGE_SIZE}, default 50)
  * @param maxAgeSeconds  {@code Cache-Control: max-age} of feeds ({@code FEED_MAX_AGE_SECONDS}, default 60)
+ * @param settleSeconds  how long after a change a feed is served without validators, while the eventually
+ *                       consistent feed index catches up ({@code FEED_SETTLE_SECONDS}, default 5; 0 where the index
+ *                       is synchronous, as in dynalite)
  * @param cursorSecret   HMAC key of partner cursors ({@code CURSOR_SECRET})
  */
 public record ApiConfig(
@@ -22,6 +25,7 @@ public record ApiConfig(
         String publicBaseUrl,
         int feedPageSize,
         int maxAgeSeconds,
+        int settleSeconds,
         String cursorSecret) {
 
     public static ApiConfig fromEnvironment() {
@@ -39,6 +43,7 @@ public record ApiConfig(
                 base == null ? null : base.replaceAll("/+$", ""),
                 Integer.parseInt(env.getOrDefault("FEED_PAGE_SIZE", "50").trim()),
                 Integer.parseInt(env.getOrDefault("FEED_MAX_AGE_SECONDS", "60").trim()),
+                Integer.parseInt(env.getOrDefault("FEED_SETTLE_SECONDS", "5").trim()),
                 env.getOrDefault("CURSOR_SECRET", ""));
     }
 

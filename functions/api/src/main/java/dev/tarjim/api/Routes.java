@@ -56,6 +56,7 @@ final class Routes {
     private final Function<String, Renderers> renderers;
     private final Function<String, Syndication> syndication;
     private final PartnerRegistry partners;
+    private final Clock clock;
 
     /** The renderers and syndication service for one base URL (built once per base URL, then cached). */
     record Renderers(SiteLinks links, FeedRenderer feeds, PageRenderer pages, Syndication syndication) {
@@ -63,6 +64,12 @@ final class Routes {
 
     Routes(DynamoArticleStore store, FeedIndex feeds, ChangeLog changeLog, PartnerRegistry partners,
             ApiConfig config) {
+        this(store, feeds, changeLog, partners, config, Clock.systemUTC());
+    }
+
+    Routes(DynamoArticleStore store, FeedIndex feeds, ChangeLog changeLog, PartnerRegistry partners,
+            ApiConfig config, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.feeds = feeds;
         this.config = config;
@@ -125,10 +132,15 @@ final class Routes {
         String etag = "\"" + lang + "-" + format.name().toLowerCase() + "-v" + version.version()
                 + (before == null ? "" : "-" + Integer.toHexString(before.hashCode())) + "\"";
         Instant lastModified = version.updatedAt().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, String> cacheHeaders = Map.of("ETag", etag,
-                "Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)),
-                "Cache-Control", "public, max-age=" + config.maxAgeSeconds());
-        if (notModified(request, etag, lastModified)) {
+        // Right after a change the feed index (a GSI, eventually consistent in AWS) may not show it yet: a page
+        // rendered then must not be cached under the new version, or readers would keep it until the next change.
+        boolean settled = version.updatedAt().isBefore(clock.instant().minusSeconds(config.settleSeconds()));
+        Map<String, String> cacheHeaders = settled
+                ? Map.of("ETag", etag,
+                        "Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)),
+                        "Cache-Control", "public, max-age=" + config.maxAgeSeconds())
+                : Map.of("Cache-Control", "no-cache");
+        if (settled && notModified(request, etag, lastModified)) {
             return withHeaders(new Response(304, Map.of(), ""), cacheHeaders);
         }
         FeedIndex.Page page = feeds.page(lang, before, config.feedPageSize());

@@ -119,6 +119,18 @@ class ApiHandlerTest {
     }
 
     @Test
+    void feedJustChanged_isServedWithoutValidators_untilTheIndexHasSettled() {
+        stack.put("f000000000000001", "fr", "fr", "Le président a envoyé une lettre", Instant.now(), 1,
+                List.of("Le président a envoyé une lettre."));
+        APIGatewayProxyResponseEvent r = get("/feeds/fr/rss.xml");
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(r.getHeaders()).doesNotContainKeys("ETag", "Last-Modified");
+        assertThat(r.getHeaders().get("Cache-Control")).isEqualTo("no-cache");
+        assertThat(stack.get("/feeds/fr/rss.xml", Map.of(), Map.of("If-None-Match", "*"), null).getStatusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void rssFeed_ofTranslation_linksAlternates() throws Exception {
         APIGatewayProxyResponseEvent r = get("/feeds/es/rss.xml");
         assertThat(r.getStatusCode()).isEqualTo(200);
