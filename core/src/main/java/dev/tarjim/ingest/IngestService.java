@@ -9,18 +9,15 @@ import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.store.LanguageStatus;
 import dev.tarjim.store.Sequencers;
 import dev.tarjim.store.StoredArticle;
+import dev.tarjim.support.Hashes;
 import dev.tarjim.support.Log;
 import dev.tarjim.syndication.ChangeKind;
 import dev.tarjim.syndication.ChangeLog;
 import dev.tarjim.support.TransientFailureException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +33,6 @@ import java.util.Optional;
  * revision untouched. An infrastructure or engine failure is transient: thrown, so that Lambda retries.
  */
 public final class IngestService {
-    private static final HexFormat HEX = HexFormat.of();
-
     private final UploadSource uploads;
     private final ArticleParser parser;
     private final LanguageResolver languages;
@@ -90,7 +85,7 @@ public final class IngestService {
 
     /** The article id of an upload key: stable, URL-safe, derived from the key alone. */
     public static String articleId(String uploadKey) {
-        return HEX.formatHex(sha256(uploadKey.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        return Hashes.sha256Prefix(uploadKey, 8);
     }
 
     /**
@@ -170,7 +165,7 @@ public final class IngestService {
         } catch (UnsupportedUploadException e) {
             return fail(id, change, seq, current, lease, e.getMessage());
         }
-        String hash = HEX.formatHex(sha256(bytes));
+        String hash = Hashes.sha256Hex(bytes);
         List<String> targets = targets(parsed, language);
         Instant now = clock.instant();
         if (current != null && current.revision() > 0 && !current.withdrawn() && hash.equals(current.contentHash())) {
@@ -312,13 +307,5 @@ public final class IngestService {
             }
         }
         return out;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -1,11 +1,9 @@
 package dev.tarjim.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tarjim.support.Hashes;
 import dev.tarjim.support.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -30,13 +28,13 @@ public final class S3Reports implements ReportWriter {
     /** The key of an upload's report. */
     public static String reportKey(String uploadKey) {
         if (hasDotSegments(uploadKey)) {
-            return PREFIX + "_unsafe/" + sha256Hex(uploadKey) + ".json";
+            return PREFIX + "_unsafe/" + Hashes.sha256Hex(uploadKey) + ".json";
         }
         String key = PREFIX + uploadKey + ".json";
         if (key.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY_BYTES) {
             return key;
         }
-        return PREFIX + "_long/" + sha256Hex(uploadKey) + ".json";
+        return PREFIX + "_long/" + Hashes.sha256Hex(uploadKey) + ".json";
     }
 
     /** Whether a key has a {@code .} or {@code ..} path segment, which tools outside S3 would resolve. */
@@ -47,15 +45,6 @@ public final class S3Reports implements ReportWriter {
             }
         }
         return false;
-    }
-
-    private static String sha256Hex(String uploadKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(uploadKey.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

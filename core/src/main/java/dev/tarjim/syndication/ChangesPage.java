@@ -1,9 +1,6 @@
 package dev.tarjim.syndication;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.tarjim.support.Hashes;
 import java.util.List;
 
 /**
@@ -36,11 +33,6 @@ public record ChangesPage(Cursor from, List<Change> changes, Cursor next, boolea
     }
 
     static String quotedDigest(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(d, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return "\"" + Hashes.sha256Prefix(text, 16) + "\"";
     }
 }

@@ -1,9 +1,6 @@
 package dev.tarjim.syndication;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.tarjim.support.Hashes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +26,7 @@ public final class PartnerRegistry {
 
     /** The stored identity of a key: its SHA-256, hex. */
     public static String keyHash(String apiKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(apiKey);
     }
 
     /** Registers (replaces) the languages a key may read; an empty list means every language. */

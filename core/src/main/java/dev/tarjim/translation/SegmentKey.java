@@ -1,10 +1,7 @@
 package dev.tarjim.translation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.tarjim.support.Hashes;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -21,11 +18,6 @@ public final class SegmentKey {
     public static String of(String segment) {
         String normalised = WHITESPACE.matcher(Normalizer.normalize(segment, Normalizer.Form.NFC).strip())
                 .replaceAll(" ");
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(normalised.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Hashes.sha256Hex(normalised);
     }
 }
