@@ -105,7 +105,7 @@ public final class ContentParser implements ArticleParser {
         }
         String summary = Texts.clean(raw.summary());
         return new ParsedArticle(raw.format(), title,
-                summary.isEmpty() ? Texts.summaryOf(paragraphs.get(0)) : summary,
+                summary.isEmpty() ? Summaries.summaryOf(paragraphs.get(0)) : summary,
                 paragraphs,
                 emptyToNull(Texts.clean(raw.author())),
                 distinctClean(raw.tags()),

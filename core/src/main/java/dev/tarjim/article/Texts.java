@@ -5,8 +5,6 @@ import java.text.Normalizer;
 /** Text clean-up shared by every format: what reaches the store and the translator is one tidy line per paragraph. */
 final class Texts {
 
-    static final int SUMMARY_LENGTH = 300;
-
     private Texts() {
     }
 
@@ -52,25 +50,4 @@ final class Texts {
                 || c == '\uFEFF';
     }
 
-    /** The first paragraph, cut near {@value #SUMMARY_LENGTH} characters at a word boundary and marked with "…". */
-    static String summaryOf(String firstParagraph) {
-        if (firstParagraph.length() <= SUMMARY_LENGTH) {
-            return firstParagraph;
-        }
-        int cut = firstParagraph.lastIndexOf(' ', SUMMARY_LENGTH);
-        if (cut < SUMMARY_LENGTH / 2) {
-            // Scripts without spaces (Chinese, Japanese) have no word boundary to look for.
-            cut = Character.isHighSurrogate(firstParagraph.charAt(SUMMARY_LENGTH - 1))
-                    ? SUMMARY_LENGTH - 1 : SUMMARY_LENGTH;
-        }
-        String head = firstParagraph.substring(0, cut).stripTrailing();
-        while (!head.isEmpty() && isTrailingPunctuation(head.charAt(head.length() - 1))) {
-            head = head.substring(0, head.length() - 1);
-        }
-        return head + "…";
-    }
-
-    private static boolean isTrailingPunctuation(char c) {
-        return c == ',' || c == '،' || c == ';' || c == '؛' || c == ':' || c == '-' || c == '–' || c == '—';
-    }
 }

@@ -1,5 +1,6 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.article.Summaries;
 import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.store.LanguageStatus;
 import dev.tarjim.store.StoredArticle;
@@ -48,8 +49,9 @@ public final class EngineTranslations implements Translations {
         Instant now = clock.instant();
         if (outcome instanceof TranslationOutcome.Translated t) {
             String engine = t.engine() + " " + t.engineVersion();
+            String summary = Summaries.summaryOf(t.paragraphs().isEmpty() ? t.title() : t.paragraphs().get(0));
             StoredArticle translation = new StoredArticle(original.id(), target, original.language(), t.title(),
-                    summary(t), t.paragraphs(), original.author(), original.tags(), original.published(), now,
+                    summary, t.paragraphs(), original.author(), original.tags(), original.published(), now,
                     original.revision(), original.sourceKey(), original.contentHash(), true, engine, false,
                     original.slug());
             if (store.putArticle(translation, sequencer)) {
@@ -63,15 +65,5 @@ public final class EngineTranslations implements Translations {
         }
         TranslationOutcome.Failed f = (TranslationOutcome.Failed) outcome;
         return new LanguageStatus(LanguageStatus.FAILED, original.revision(), f.engine(), f.reason(), 0, now);
-    }
-
-    /** The translated summary: the first translated paragraph, shortened as the parser shortens summaries. */
-    private static String summary(TranslationOutcome.Translated t) {
-        String first = t.paragraphs().isEmpty() ? t.title() : t.paragraphs().get(0);
-        if (first.length() <= 300) {
-            return first;
-        }
-        int cut = first.lastIndexOf(' ', 300);
-        return first.substring(0, cut > 150 ? cut : 300) + "…";
     }
 }
