@@ -228,13 +228,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void ensureTable() {
-        try (DynamoDbClient ddb = DynamoDbClient.builder()
-                .endpointOverride(dynamoEndpoint())
-                .region(Region.of(config.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+        try (DynamoDbClient ddb = localDynamo()) {
             CreateTableRequest wanted = TableSchema.createTableRequest(config.tableName());
             try {
                 TableDescription table = ddb.describeTable(r -> r.tableName(config.tableName())).table();
