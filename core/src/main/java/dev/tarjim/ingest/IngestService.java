@@ -129,7 +129,7 @@ public final class IngestService {
                 // A duplicate, or Lambda's retry of this event after a failure that followed the state write: the
                 // report write may be what failed, so it is written again from the saved state.
                 reports.write(change.bucket(), change.key(), Report.of(current.get()));
-                completeTranslations(current.get(), lease, change.bucket());
+                completeTranslations(current.get(), lease, change.bucket(), null);
                 return Outcome.DUPLICATE;
             }
         }
@@ -174,7 +174,7 @@ public final class IngestService {
                     List.of(), current.languages(), current.targets(), now, current.warnings());
             store.putState(unchanged, lease);
             reports.write(change.bucket(), change.key(), Report.of(unchanged));
-            completeTranslations(unchanged, lease, change.bucket());
+            completeTranslations(unchanged, lease, change.bucket(), null);
             return Outcome.UNCHANGED;
         }
         long revision = current == null ? 1 : current.revision() + 1;
@@ -210,7 +210,7 @@ public final class IngestService {
         reports.write(change.bucket(), change.key(), Report.of(stored));
         log.info("stored", "articleId", id, "revision", revision, "language", language,
                 "paragraphs", parsed.paragraphs().size(), "format", parsed.format());
-        completeTranslations(stored, lease, change.bucket());
+        completeTranslations(stored, lease, change.bucket(), original);
         return Outcome.STORED;
     }
 
@@ -218,8 +218,10 @@ public final class IngestService {
      * Translates every target that is not yet settled for the live revision, saving the state after each one so
      * the editor sees progress. A transient engine failure leaves the language {@code pending} and is rethrown
      * once the other languages had their chance.
+     *
+     * @param written the original when this event has just written it, else {@code null} (it is read)
      */
-    private void completeTranslations(ArticleState state, String lease, String bucket) {
+    private void completeTranslations(ArticleState state, String lease, String bucket, StoredArticle written) {
         if (state.withdrawn() || state.revision() == 0) {
             return;
         }
@@ -233,7 +235,8 @@ public final class IngestService {
         if (todo.isEmpty()) {
             return;
         }
-        StoredArticle original = store.article(state.id(), state.sourceLanguage())
+        // The original this event just wrote is at hand; a duplicate or unchanged upload reads the live one.
+        StoredArticle original = written != null ? written : store.article(state.id(), state.sourceLanguage())
                 .orElseThrow(() -> new TransientFailureException("original of " + state.id() + " not readable yet"));
         ArticleState working = state;
         TransientFailureException unavailable = null;
