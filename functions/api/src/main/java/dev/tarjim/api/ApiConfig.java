@@ -1,5 +1,6 @@
 package dev.tarjim.api;
 
+import dev.tarjim.support.Environment;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.regions.Region;
@@ -32,30 +33,17 @@ public record ApiConfig(
         return from(System.getenv());
     }
 
-    static ApiConfig from(Map<String, String> env) {
-        String common = blankToNull(env.get("AWS_ENDPOINT_URL"));
-        String dynamo = blankToNull(env.get("AWS_ENDPOINT_URL_DYNAMODB"));
-        String base = blankToNull(env.get("PUBLIC_BASE_URL"));
+    static ApiConfig from(Map<String, String> variables) {
+        Environment env = new Environment(variables, "API");
+        String base = env.optional("PUBLIC_BASE_URL");
         return new ApiConfig(
-                Region.of(required(env, "AWS_REGION")),
-                required(env, "TABLE_NAME"),
-                dynamo != null ? URI.create(dynamo) : common != null ? URI.create(common) : null,
+                Region.of(env.required("AWS_REGION")),
+                env.required("TABLE_NAME"),
+                env.endpoint("DYNAMODB"),
                 base == null ? null : base.replaceAll("/+$", ""),
-                Integer.parseInt(env.getOrDefault("FEED_PAGE_SIZE", "50").trim()),
-                Integer.parseInt(env.getOrDefault("FEED_MAX_AGE_SECONDS", "60").trim()),
-                Integer.parseInt(env.getOrDefault("FEED_SETTLE_SECONDS", "5").trim()),
-                env.getOrDefault("CURSOR_SECRET", ""));
-    }
-
-    private static String required(Map<String, String> env, String name) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is required by the API function");
-        }
-        return v.trim();
-    }
-
-    private static String blankToNull(String v) {
-        return v == null || v.isBlank() ? null : v.trim();
+                Integer.parseInt(env.or("FEED_PAGE_SIZE", "50")),
+                Integer.parseInt(env.or("FEED_MAX_AGE_SECONDS", "60")),
+                Integer.parseInt(env.or("FEED_SETTLE_SECONDS", "5")),
+                env.or("CURSOR_SECRET", ""));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.support.Environment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -41,45 +42,25 @@ public record IngestConfig(
         return from(System.getenv());
     }
 
-    static IngestConfig from(Map<String, String> env) {
-        String engine = env.getOrDefault("TRANSLATION_ENGINE", "amazon").trim();
+    static IngestConfig from(Map<String, String> variables) {
+        Environment env = new Environment(variables, "ingest");
+        String engine = env.or("TRANSLATION_ENGINE", "amazon");
         if (!List.of("amazon", "apertium", "none").contains(engine)) {
             throw new IllegalStateException("TRANSLATION_ENGINE must be amazon, apertium or none, not " + engine);
         }
-        String common = blankToNull(env.get("AWS_ENDPOINT_URL"));
         return new IngestConfig(
-                Region.of(required(env, "AWS_REGION")),
-                required(env, "TABLE_NAME"),
-                uri(firstNonBlank(env.get("AWS_ENDPOINT_URL_S3"), common)),
-                uri(firstNonBlank(env.get("AWS_ENDPOINT_URL_DYNAMODB"), common)),
-                uri(firstNonBlank(env.get("AWS_ENDPOINT_URL_TRANSLATE"), common)),
-                Long.parseLong(env.getOrDefault("MAX_UPLOAD_BYTES", Long.toString(5L * 1024 * 1024)).trim()),
-                Arrays.stream(env.getOrDefault("TARGET_LANGUAGES", "").split(","))
+                Region.of(env.required("AWS_REGION")),
+                env.required("TABLE_NAME"),
+                env.endpoint("S3"),
+                env.endpoint("DYNAMODB"),
+                env.endpoint("TRANSLATE"),
+                Long.parseLong(env.or("MAX_UPLOAD_BYTES", Long.toString(5L * 1024 * 1024))),
+                Arrays.stream(env.or("TARGET_LANGUAGES", "").split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 engine,
-                "apertium".equals(engine) ? URI.create(required(env, "APERTIUM_URL")) : null,
-                blankToNull(env.get("TRANSLATE_TERMINOLOGY")),
-                blankToNull(env.get("TRANSLATE_FORMALITY")),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEASE_WAIT_SECONDS", "20").trim())));
-    }
-
-    private static String required(Map<String, String> env, String name) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is required by the ingest function");
-        }
-        return v.trim();
-    }
-
-    private static String firstNonBlank(String a, String b) {
-        return blankToNull(a) != null ? a.trim() : b;
-    }
-
-    private static String blankToNull(String v) {
-        return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    private static URI uri(String v) {
-        return v == null ? null : URI.create(v);
+                "apertium".equals(engine) ? URI.create(env.required("APERTIUM_URL")) : null,
+                env.optional("TRANSLATE_TERMINOLOGY"),
+                env.optional("TRANSLATE_FORMALITY"),
+                Duration.ofSeconds(Long.parseLong(env.or("LEASE_WAIT_SECONDS", "20"))));
     }
 }
