@@ -3,7 +3,6 @@ package dev.tarjim.syndication;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tarjim.store.DynamoArticleStore;
-import dev.tarjim.store.StoredArticle;
 import dev.tarjim.support.Json;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -42,18 +41,6 @@ public final class Syndication {
      * @param page  the log page it was rendered from
      */
     public record ChangesResponse(String json, String etag, ChangesPage page) {
-    }
-
-    // ---------------------------------------------------------------- for the ingest
-
-    /** Records that an article's text in one language was stored (new, re-uploaded or newly translated). */
-    public Change recordUpsert(StoredArticle article) {
-        return log.append(article.language(), article.id(), article.revision(), ChangeKind.UPSERT);
-    }
-
-    /** Records that an article was withdrawn in one language; call it once per language of the article. */
-    public Change recordWithdrawal(String articleId, String lang, long revision) {
-        return log.append(lang, articleId, revision, ChangeKind.WITHDRAW);
     }
 
     // ---------------------------------------------------------------- for the API

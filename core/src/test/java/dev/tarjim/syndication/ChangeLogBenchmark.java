@@ -79,7 +79,7 @@ public final class ChangeLogBenchmark {
                 for (int i = 0; i < 10; i++) {
                     StoredArticle a = article("new" + i);
                     store.putArticle(a, "0001");
-                    syndication.recordUpsert(a);
+                    log.append(a.language(), a.id(), a.revision(), ChangeKind.UPSERT);
                 }
                 measure(size, "10", "log", polls, counter, () -> log.changes(LANG, end, LIMIT).changes().size());
                 measure(size, "10", "api", polls, counter,

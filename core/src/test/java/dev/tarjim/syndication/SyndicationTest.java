@@ -22,6 +22,7 @@ class SyndicationTest {
     private static DynamoTable db;
     private DynamoArticleStore store;
     private Syndication syndication;
+    private ChangeLog log;
 
     @BeforeAll
     static void startDynalite() {
@@ -37,7 +38,7 @@ class SyndicationTest {
     void fresh() {
         String table = db.newTable();
         store = new DynamoArticleStore(db.dynamo, table, Clock.systemUTC());
-        ChangeLog log = new ChangeLog(db.dynamo, table, Clock.systemUTC(),
+        log = new ChangeLog(db.dynamo, table, Clock.systemUTC(),
                 new ChangeLog.Settings(Duration.ofSeconds(60), 5));
         syndication = new Syndication(log, store, new NinjsWriter(URI.create("http://127.0.0.1:8080")),
                 CursorCodec.ofSecret("syndication test secret, long enough"));
@@ -45,7 +46,7 @@ class SyndicationTest {
 
     private void publish(StoredArticle a, String sequencer) {
         assertThat(store.putArticle(a, sequencer)).isTrue();
-        syndication.recordUpsert(a);
+        log.append(a.language(), a.id(), a.revision(), ChangeKind.UPSERT);
     }
 
     private static StoredArticle article(String id, String lang, long revision, String title) {
@@ -113,7 +114,7 @@ class SyndicationTest {
 
         for (String lang : store.languages("id1")) {
             assertThat(store.withdraw("id1", lang, "0002", Instant.parse("2024-05-03T00:00:00Z"))).isTrue();
-            syndication.recordWithdrawal("id1", lang, 1);
+            log.append(lang, "id1", 1, ChangeKind.WITHDRAW);
         }
 
         for (int i = 0; i < langs.size(); i++) {
