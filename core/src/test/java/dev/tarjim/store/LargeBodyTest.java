@@ -2,8 +2,7 @@ package dev.tarjim.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tarjim.emulators.Dynalite;
-import dev.tarjim.support.AwsClients;
+import dev.tarjim.testing.DynamoTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,30 +11,27 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A body far above DynamoDB's 400 KB item limit is stored whole, and old chunks go once two writes newer. */
 class LargeBodyTest {
-    private static Dynalite dynalite;
+    private static DynamoTable db;
     private static DynamoDbClient dynamo;
+    private static String table;
     private static DynamoArticleStore store;
 
     @BeforeAll
     static void start() {
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        dynalite = Dynalite.startInMemory();
-        dynamo = AwsClients.dynamo(Region.US_EAST_1, dynalite.endpoint());
-        dynamo.createTable(TableSchema.createTableRequest("large-body"));
-        store = new DynamoArticleStore(dynamo, "large-body", Clock.systemUTC());
+        db = DynamoTable.start();
+        dynamo = db.dynamo;
+        table = db.newTable();
+        store = new DynamoArticleStore(dynamo, table, Clock.systemUTC());
     }
 
     @AfterAll
     static void stop() {
-        dynamo.close();
-        dynalite.close();
+        db.close();
     }
 
     private static StoredArticle arabic(int revision) {
@@ -51,7 +47,7 @@ class LargeBodyTest {
     }
 
     private static List<String> chunkKeys() {
-        return dynamo.query(b -> b.tableName("large-body").keyConditionExpression("pk = :p AND begins_with(sk, :s)")
+        return dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :p AND begins_with(sk, :s)")
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("ART#b1g0000000000001"),
                         ":s", AttributeValue.fromS("BODY#ar#")))).items().stream()
                 .map(i -> i.get("sk").s()).toList();

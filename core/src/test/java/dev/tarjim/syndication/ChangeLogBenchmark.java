@@ -1,5 +1,6 @@
 package dev.tarjim.syndication;
 
+import dev.tarjim.testing.DynamoTable;
 import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.store.StoredArticle;
 import dev.tarjim.store.TableSchema;

@@ -1,5 +1,6 @@
 package dev.tarjim.syndication;
 
+import dev.tarjim.testing.DynamoTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

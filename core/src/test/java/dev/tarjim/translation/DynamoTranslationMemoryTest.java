@@ -2,7 +2,7 @@ package dev.tarjim.translation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tarjim.emulators.Dynalite;
+import dev.tarjim.testing.DynamoTable;
 import dev.tarjim.store.TableSchema;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,25 +29,24 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 class DynamoTranslationMemoryTest {
     private static final Instant NOW = Instant.parse("2025-11-25T10:00:00Z");
     private static final TranslationMemory.Scope EN_ES = new TranslationMemory.Scope("en", "es", "apertium");
-    private static Dynalite dynalite;
+    private static DynamoTable db;
     private static DynamoDbClient dynamo;
     private String table;
 
     @BeforeAll
     static void start() {
-        dynalite = Dynalite.startInMemory();
-        dynamo = LocalDynamo.client(dynalite);
+        db = DynamoTable.start();
+        dynamo = db.dynamo;
     }
 
     @AfterAll
     static void stop() {
-        dynamo.close();
-        dynalite.close();
+        db.close();
     }
 
     @BeforeEach
     void newTable() {
-        table = LocalDynamo.newTable(dynamo);
+        table = db.newTable();
     }
 
     private DynamoTranslationMemory memory(DynamoDbClient client) {

@@ -1,7 +1,7 @@
 package dev.tarjim.translation;
 
 import dev.tarjim.emulators.Apy;
-import dev.tarjim.emulators.Dynalite;
+import dev.tarjim.testing.DynamoTable;
 import dev.tarjim.emulators.Ports;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Measures what the translation memory saves when a 20-paragraph English article is re-uploaded with one
@@ -37,15 +36,14 @@ public final class TranslationMemoryBenchmark {
             System.out.println("apertium-apy is not installed: nothing to measure");
             return;
         }
-        try (Apy apy = Apy.start(Ports.free()); Dynalite dynalite = Dynalite.startInMemory();
-                DynamoDbClient dynamo = LocalDynamo.client(dynalite)) {
+        try (Apy apy = Apy.start(Ports.free()); DynamoTable db = DynamoTable.start()) {
             ApertiumEngine apertium = new ApertiumEngine(apy.endpoint());
             apertium.translate("en", "es", List.of("The pipeline starts on the first call.")); // warm APy's pair
             List<String> article = article();
             String title = "The president sent a letter to the meeting of the two parties";
 
             DynamoTranslationMemory memory =
-                    new DynamoTranslationMemory(dynamo, LocalDynamo.newTable(dynamo), Clock.systemUTC());
+                    new DynamoTranslationMemory(db.dynamo, db.newTable(), Clock.systemUTC());
             Result with = measure("with memory (DynamoDB)", apertium, memory, title, article);
             Result without = measure("without memory", apertium, new Forgetful(), title, article);
 

@@ -1,30 +1,26 @@
 package dev.tarjim.translation;
 
-import dev.tarjim.emulators.Dynalite;
+import dev.tarjim.testing.DynamoTable;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The translator with {@link DynamoTranslationMemory} on a real dynalite. */
 class TranslatorDynamoTest extends TranslatorContract {
-    private static Dynalite dynalite;
-    private static DynamoDbClient dynamo;
+    private static DynamoTable db;
 
     @BeforeAll
     static void start() {
-        dynalite = Dynalite.startInMemory();
-        dynamo = LocalDynamo.client(dynalite);
+        db = DynamoTable.start();
     }
 
     @AfterAll
     static void stop() {
-        dynamo.close();
-        dynalite.close();
+        db.close();
     }
 
     @Override
     TranslationMemory newMemory() {
-        return new DynamoTranslationMemory(dynamo, LocalDynamo.newTable(dynamo), Clock.systemUTC());
+        return new DynamoTranslationMemory(db.dynamo, db.newTable(), Clock.systemUTC());
     }
 }

@@ -1,4 +1,4 @@
-package dev.tarjim.syndication;
+package dev.tarjim.testing;
 
 import dev.tarjim.emulators.Dynalite;
 import dev.tarjim.store.TableSchema;
@@ -10,18 +10,18 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A dynalite process (in memory) and a fresh table per call of {@link #newTable()}, for emulator tests. */
-final class DynamoTable implements AutoCloseable {
+public final class DynamoTable implements AutoCloseable {
     private static final AtomicInteger TABLES = new AtomicInteger();
 
-    final Dynalite dynalite;
-    final DynamoDbClient dynamo;
+    public final Dynalite dynalite;
+    public final DynamoDbClient dynamo;
 
     private DynamoTable(Dynalite dynalite, DynamoDbClient dynamo) {
         this.dynalite = dynalite;
         this.dynamo = dynamo;
     }
 
-    static DynamoTable start() {
+    public static DynamoTable start() {
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
         Dynalite d = Dynalite.startInMemory();
@@ -29,7 +29,7 @@ final class DynamoTable implements AutoCloseable {
     }
 
     /** A client of the same dynalite with an interceptor (the benchmark counts requests with it). */
-    DynamoDbClient client(ExecutionInterceptor interceptor) {
+    public DynamoDbClient client(ExecutionInterceptor interceptor) {
         return DynamoDbClient.builder().region(Region.US_EAST_1).endpointOverride(dynalite.endpoint())
                 .httpClient(AwsClients.httpClient(Duration.ofSeconds(10)))
                 .overrideConfiguration(o -> o.addExecutionInterceptor(interceptor))
@@ -37,8 +37,8 @@ final class DynamoTable implements AutoCloseable {
     }
 
     /** Creates an empty table and returns its name. */
-    String newTable() {
-        String name = "tarjim-syndication-" + TABLES.incrementAndGet();
+    public String newTable() {
+        String name = "tarjim-test-" + TABLES.incrementAndGet();
         dynamo.createTable(TableSchema.createTableRequest(name));
         return name;
     }
