@@ -16,6 +16,14 @@ final class Texts {
      * (a spoofing vector); the ordinary marks U+200E/U+200F are kept since Arabic text legitimately uses them.
      */
     static String clean(String raw) {
+        return collapse(raw).strip();
+    }
+
+    /**
+     * As {@link #clean} but keeps one space where the text began or ended with whitespace: for a text node inside
+     * inline markup, whose neighbours it must stay separated from.
+     */
+    static String collapse(String raw) {
         if (raw == null) {
             return "";
         }
@@ -24,7 +32,7 @@ final class Texts {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (isWhitespace(c)) {
-                pendingSpace = out.length() > 0;
+                pendingSpace = true;
             } else if (!isStripped(c)) {
                 if (pendingSpace) {
                     out.append(' ');
@@ -32,6 +40,9 @@ final class Texts {
                 }
                 out.append(c);
             }
+        }
+        if (pendingSpace) {
+            out.append(' ');
         }
         String s = out.toString();
         return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
@@ -50,4 +61,16 @@ final class Texts {
                 || c == '\uFEFF';
     }
 
+
+    /** Control characters (newline and tab kept) and bidi controls removed; for verbatim text such as {@code pre}. */
+    static String stripControls(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\n' || c == '\t' || !isStripped(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
 }

@@ -1,0 +1,68 @@
+package dev.tarjim.article;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The URL allowlist of article content: links may be {@code http}, {@code https} or {@code mailto}; images only
+ * {@code http(s)}. Everything else ({@code javascript:}, {@code data:}, {@code vbscript:}, {@code file:}, relative
+ * URLs that cannot be resolved) is dropped by the parsers, so no renderer ever sees it.
+ */
+public final class SafeUrls {
+
+    private SafeUrls() {
+    }
+
+    /** A link target resolved against {@code base} (may be null), or empty when it is not allowed. */
+    public static Optional<String> link(String raw, String base) {
+        return resolve(raw, base).filter(u -> {
+            String scheme = scheme(u);
+            return scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto");
+        });
+    }
+
+    /** An image source resolved against {@code base} (may be null), or empty when it is not {@code http(s)}. */
+    public static Optional<String> image(String raw, String base) {
+        return resolve(raw, base).filter(u -> {
+            String scheme = scheme(u);
+            return scheme.equals("http") || scheme.equals("https");
+        });
+    }
+
+    private static String scheme(String url) {
+        int colon = url.indexOf(':');
+        return colon < 0 ? "" : url.substring(0, colon).toLowerCase(Locale.ROOT);
+    }
+
+    private static Optional<String> resolve(String raw, String base) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:"): so must we.
+        String url = raw.strip().replaceAll("[\\x00-\\x20\\x7f]", "");
+        if (url.isEmpty() || url.length() > 4096) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(url.replace(" ", "%20"));
+            if (!uri.isAbsolute()) {
+                if (base == null || base.isBlank()) {
+                    return Optional.empty();
+                }
+                uri = new URI(base).resolve(uri);
+                if (!uri.isAbsolute()) {
+                    return Optional.empty();
+                }
+            }
+            String s = uri.toString();
+            String scheme = scheme(s);
+            if ((scheme.equals("http") || scheme.equals("https")) && (uri.getHost() == null || uri.getHost().isEmpty())) {
+                return Optional.empty();
+            }
+            return Optional.of(s);
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
