@@ -8,30 +8,52 @@ import java.util.List;
  *
  * @param format           which parser read it: {@code text}, {@code markdown}, {@code html} or {@code ninjs}
  * @param title            the headline (never the site's name)
- * @param summary          a short summary: the declared one, else the first paragraph (shortened)
- * @param paragraphs       the body, one plain-text paragraph per element, in order, never empty
+ * @param summary          the standfirst: the declared one, else the first paragraph (shortened)
+ * @param blocks           the body: paragraphs, subheads, lists, quotes, figures..., in order, never empty
  * @param author           the byline, or {@code null}
  * @param tags             subject tags, possibly empty
  * @param published        the declared publication time, or {@code null} (the store then uses the upload time)
  * @param declaredLanguage the BCP 47 language the upload declares, or {@code null} (then it is detected)
  * @param slug             a declared slug, or {@code null}
  * @param targets          per-article target languages (BCP 47), or {@code null} for the configured default
+ * @param updated          the declared time of the last update, or {@code null}
+ * @param canonicalUrl     the article's canonical URL where the upload names one, or {@code null}
+ * @param leadImage        the lead image (its caption may be empty), or {@code null}
+ * @param warnings         what the editor should know although the upload was accepted (e.g. a title made up
+ *                         from the first sentence), possibly empty
  */
 public record ParsedArticle(
         String format,
         String title,
         String summary,
-        List<String> paragraphs,
+        List<Block> blocks,
         String author,
         List<String> tags,
         Instant published,
         String declaredLanguage,
         String slug,
-        List<String> targets) {
+        List<String> targets,
+        Instant updated,
+        String canonicalUrl,
+        Block.Figure leadImage,
+        List<String> warnings) {
 
     public ParsedArticle {
-        paragraphs = List.copyOf(paragraphs);
+        blocks = List.copyOf(blocks);
         tags = tags == null ? List.of() : List.copyOf(tags);
         targets = targets == null ? null : List.copyOf(targets);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** An article whose body is plain paragraphs (the formats that carry no structure). */
+    public ParsedArticle(String format, String title, String summary, List<String> paragraphs, String author,
+            List<String> tags, Instant published, String declaredLanguage, String slug, List<String> targets) {
+        this(format, title, summary, paragraphs.stream().map(p -> (Block) Block.Paragraph.of(p)).toList(), author,
+                tags, published, declaredLanguage, slug, targets, null, null, null, List.of());
+    }
+
+    /** The body as plain text, one string per block with text (transitional: renderers should use the blocks). */
+    public List<String> paragraphs() {
+        return blocks.stream().map(BodyText::block).filter(s -> !s.isBlank()).toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.tarjim.store;
 
+import dev.tarjim.article.Block;
+import dev.tarjim.article.BodyText;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +13,7 @@ import java.util.List;
  * @param sourceLanguage   BCP 47 language of the original
  * @param title            headline in this language
  * @param summary          short summary in this language
- * @param paragraphs       body paragraphs in this language, in order
+ * @param blocks           the body in this language, in order
  * @param author           byline, or {@code null}
  * @param tags             subject tags (not translated)
  * @param published        first publication time (stable across revisions)
@@ -23,6 +25,8 @@ import java.util.List;
  * @param engine           the engine that produced it (e.g. {@code apertium 3.8}), or {@code null} for the original
  * @param withdrawn        whether the upload was deleted: the article is kept but must leave feeds
  * @param slug             a URL slug, or {@code null}
+ * @param canonicalUrl     the original's canonical URL where the upload named one, or {@code null}
+ * @param leadImage        the lead image (caption in this language), or {@code null}
  */
 public record StoredArticle(
         String id,
@@ -30,7 +34,7 @@ public record StoredArticle(
         String sourceLanguage,
         String title,
         String summary,
-        List<String> paragraphs,
+        List<Block> blocks,
         String author,
         List<String> tags,
         Instant published,
@@ -41,11 +45,28 @@ public record StoredArticle(
         boolean machineTranslated,
         String engine,
         boolean withdrawn,
-        String slug) {
+        String slug,
+        String canonicalUrl,
+        Block.Figure leadImage) {
 
     public StoredArticle {
-        paragraphs = List.copyOf(paragraphs);
+        blocks = List.copyOf(blocks);
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** An article whose body is plain paragraphs, without canonical URL or lead image. */
+    public StoredArticle(String id, String language, String sourceLanguage, String title, String summary,
+            List<String> paragraphs, String author, List<String> tags, Instant published, Instant updated,
+            long revision, String sourceKey, String contentHash, boolean machineTranslated, String engine,
+            boolean withdrawn, String slug) {
+        this(id, language, sourceLanguage, title, summary,
+                paragraphs.stream().map(p -> (Block) Block.Paragraph.of(p)).toList(), author, tags, published,
+                updated, revision, sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, null, null);
+    }
+
+    /** The body as plain text, one string per block with text (transitional: renderers should use the blocks). */
+    public List<String> paragraphs() {
+        return blocks.stream().map(BodyText::block).filter(s -> !s.isBlank()).toList();
     }
 
     /** Whether this is the editor's original rather than a translation. */
