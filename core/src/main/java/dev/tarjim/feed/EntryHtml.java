@@ -1,5 +1,6 @@
 package dev.tarjim.feed;
 
+import dev.tarjim.article.Texts;
 import dev.tarjim.store.StoredArticle;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ final class EntryHtml {
     /** Appends one {@code p} per non-blank paragraph. */
     void appendParagraphs(Element parent, StoredArticle article) {
         for (String paragraph : article.paragraphs()) {
-            String text = Texts.body(paragraph);
+            String text = Texts.xmlBody(paragraph);
             if (!text.isBlank()) {
                 parent.appendElement("p").text(text);
             }
@@ -63,19 +64,19 @@ final class EntryHtml {
 
     /** {@code Machine-translated from Arabic by apertium 3.8.} */
     static String noteText(StoredArticle article) {
-        String engine = Texts.line(article.engine());
+        String engine = Texts.xmlLine(article.engine());
         return "Machine-translated from " + Languages.englishName(article.sourceLanguage())
                 + (engine.isBlank() ? "" : " by " + engine) + ".";
     }
 
     /** The plain-text summary: the article's own, else its first paragraph shortened; bidi controls removed. */
     static String summary(StoredArticle article) {
-        String summary = Texts.line(article.summary()).strip();
+        String summary = Texts.xmlLine(article.summary()).strip();
         if (!summary.isEmpty()) {
             return summary;
         }
         for (String paragraph : article.paragraphs()) {
-            String text = Texts.line(paragraph).strip();
+            String text = Texts.xmlLine(paragraph).strip();
             if (!text.isEmpty()) {
                 return shorten(text);
             }
@@ -85,19 +86,19 @@ final class EntryHtml {
 
     /** The headline, bidi controls removed (a U+202E in a title could disguise it). */
     static String title(StoredArticle article) {
-        return Texts.line(article.title()).strip();
+        return Texts.xmlLine(article.title()).strip();
     }
 
     /** The byline, bidi controls removed; {@code ""} when there is none. */
     static String author(StoredArticle article) {
-        return Texts.line(article.author()).strip();
+        return Texts.xmlLine(article.author()).strip();
     }
 
     /** The tags, bidi controls removed, blanks dropped. */
     static List<String> tags(StoredArticle article) {
         List<String> tags = new ArrayList<>(article.tags().size());
         for (String tag : article.tags()) {
-            String clean = Texts.line(tag).strip();
+            String clean = Texts.xmlLine(tag).strip();
             if (!clean.isEmpty()) {
                 tags.add(clean);
             }

@@ -1,5 +1,6 @@
 package dev.tarjim.feed;
 
+import dev.tarjim.article.Texts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -76,7 +77,7 @@ public final class JsonFeedRenderer {
                 author.isEmpty() ? List.of() : List.of(new Author(author)),
                 EntryHtml.tags(article),
                 article.language(),
-                new Extension(article.sourceLanguage(), Texts.line(article.engine()), article.revision(),
+                new Extension(article.sourceLanguage(), Texts.xmlLine(article.engine()), article.revision(),
                         article.machineTranslated(), alternates));
     }
 

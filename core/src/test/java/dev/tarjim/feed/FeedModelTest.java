@@ -1,5 +1,6 @@
 package dev.tarjim.feed;
 
+import dev.tarjim.article.Texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,15 +72,15 @@ class FeedModelTest {
 
     @Test
     void texts_line_stripsBidiOverridesAndIsolatesButKeepsMarks() {
-        assertThat(Texts.line("a\u202Eb\u202Dc\u2067d\u2069e\u200Ff")).isEqualTo("abcde\u200Ff");
-        assertThat(Texts.body("a\u202Eb")).isEqualTo("a\u202Eb");
+        assertThat(Texts.xmlLine("a\u202Eb\u202Dc\u2067d\u2069e\u200Ff")).isEqualTo("abcde\u200Ff");
+        assertThat(Texts.xmlBody("a\u202Eb")).isEqualTo("a\u202Eb");
     }
 
     @Test
     void texts_dropCharactersXmlForbidsAndKeepCleanStringsAsIs() {
         String clean = "مرحبا 😀 world\n";
-        assertThat(Texts.body(clean)).isSameAs(clean);
-        assertThat(Texts.body("a\u0000b\u0001c\uFFFEd\uDC00e")).isEqualTo("abcde");
-        assertThat(Texts.body(null)).isEmpty();
+        assertThat(Texts.xmlBody(clean)).isSameAs(clean);
+        assertThat(Texts.xmlBody("a\u0000b\u0001c\uFFFEd\uDC00e")).isEqualTo("abcde");
+        assertThat(Texts.xmlBody(null)).isEmpty();
     }
 }
