@@ -34,6 +34,15 @@ public final class PageRenderer {
             ".languages li{margin-block:.75rem}",
             ".feeds a{margin-inline-end:1rem}");
 
+    /**
+     * The pages' Content-Security-Policy: nothing by default, no script at all, the one stylesheet above by its hash,
+     * images from the web (article photos are hosted elsewhere), no forms, no framing, no {@code <base>}.
+     */
+    private static final String CSP = "default-src 'none'; style-src 'sha256-"
+            + java.util.Base64.getEncoder().encodeToString(dev.tarjim.support.Hashes.sha256(
+                    CSS.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            + "'; img-src https: http:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     private static final DateTimeFormatter MACHINE_TIME = DateTimeFormatter.ISO_INSTANT;
 
     private final SiteLinks links;
@@ -43,6 +52,11 @@ public final class PageRenderer {
     public PageRenderer(FeedSettings settings) {
         this.links = new SiteLinks(settings);
         this.html = new EntryHtml(links);
+    }
+
+    /** The Content-Security-Policy every page this renderer writes is served with. */
+    public static String contentSecurityPolicy() {
+        return CSP;
     }
 
     /**

@@ -17,7 +17,7 @@ public record ChangesPage(Cursor from, List<Change> changes, Cursor next, boolea
     }
 
     /**
-     * An entity tag for the page's entries: language, both positions and each entry's sequence and revision.
+     * An opaque validator (unquoted) for the page's entries: language, both positions and each entry's sequence and revision.
      *
      * <p>It identifies which log entries the page holds. A rendered page also shows each article's current version,
      * so an API that renders content should tag the rendered body (see {@link Syndication.ChangesResponse#etag()});
@@ -29,10 +29,11 @@ public record ChangesPage(Cursor from, List<Change> changes, Cursor next, boolea
         for (Change c : changes) {
             s.append('|').append(c.seq()).append(':').append(c.revision());
         }
-        return quotedDigest(s.toString());
+        return digest(s.toString());
     }
 
-    static String quotedDigest(String text) {
-        return "\"" + Hashes.sha256Prefix(text, 16) + "\"";
+    /** An opaque validator of a text: HTTP quotes it (the API's one entity-tag writer), the domain does not. */
+    static String digest(String text) {
+        return Hashes.sha256Prefix(text, 16);
     }
 }

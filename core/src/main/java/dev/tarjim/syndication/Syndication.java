@@ -37,7 +37,7 @@ public final class Syndication {
      * A rendered changes page.
      *
      * @param json  the response body: {@code {"items": [...], "next_cursor": "...", "has_more": b}}
-     * @param etag  a strong entity tag (quoted) of exactly this body; an unchanged poll gets the same one
+     * @param etag  an opaque validator (unquoted) of exactly this body; an unchanged poll gets the same one
      * @param page  the log page it was rendered from
      */
     public record ChangesResponse(String json, String etag, ChangesPage page) {
@@ -64,7 +64,7 @@ public final class Syndication {
             }
         }
         String json = write(writer.changesPage(items, cursors.encode(page.next()), page.hasMore()));
-        return new ChangesResponse(json, ChangesPage.quotedDigest(json), page);
+        return new ChangesResponse(json, ChangesPage.digest(json), page);
     }
 
     /** The current ninjs of one article in one language (withdrawn: {@code canceled}), or empty (404). */

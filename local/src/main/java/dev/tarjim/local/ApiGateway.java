@@ -45,9 +45,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code resource /{proxy+}}, stage {@code local}), invokes the API function with it and writes its answer back.
  *
  * <p>As in AWS: the event goes through JSON and the Lambda runtime's serializer both ways; routes under
- * {@code /syndication/} need an {@code x-api-key} header holding a known partner key, else the answer is 403
- * {@code {"message":"Forbidden"}} and the function is not invoked; a function that fails, or answers something that is
- * not a proxy response, gives 502 {@code {"message": "Internal server error"}}.
+ * {@code /syndication/} need an {@code x-api-key} header holding a known partner key, else the answer is a bare 403
+ * (no content, as the template's gateway response for invalid keys) and the function is not invoked; the editors'
+ * routes ({@code /articles/{id}/status}, {@code /editor/...}) need {@code Authorization: Bearer <editor token>},
+ * else 401 {@code {"message":"Unauthorized"}}, and reach the function with authorizer claims shaped as a Cognito
+ * user pool authorizer's; a function that fails, or answers something that is not a proxy response, gives 502
+ * {@code {"message": "Internal server error"}}. Every answer carries {@code X-Content-Type-Options: nosniff}.
  *
  * <p>Header names reach the function in lower case, as API Gateway passes them from HTTP/2 clients (browsers,
  * curl over TLS): look headers up without regard to case. Unlike Lambda, one handler instance serves concurrent
@@ -56,6 +59,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ApiGateway implements AutoCloseable {
     static final String STAGE = "local";
     static final String KEY_PREFIX = "/syndication/";
+    /** The resources the template puts behind the editors' authorizer. */
+    static final java.util.regex.Pattern EDITOR_ROUTES =
+            java.util.regex.Pattern.compile("/articles/[^/]+/status|/editor(/.*)?");
+    /** The principal the local authorizer admits editors as. */
+    static final String LOCAL_EDITOR = "local-editor";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter REQUEST_TIME =
@@ -63,6 +71,7 @@ public final class ApiGateway implements AutoCloseable {
 
     private final RequestStreamHandler handler;
     private final PartnerKeys keys;
+    private final EditorToken editors;
     private final boolean accessLog;
     private final String region;
     private final ConsoleLog console;
@@ -81,8 +90,9 @@ public final class ApiGateway implements AutoCloseable {
      * @param accessLog whether to log one line per request (method, path, status, time; never headers)
      */
     ApiGateway(int port, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
-            PartnerKeys keys, String region, PrintStream out, boolean accessLog) throws IOException {
-        this(port, typed(handler), keys, region, out, accessLog);
+            PartnerKeys keys, EditorToken editors, String region, PrintStream out, boolean accessLog)
+            throws IOException {
+        this(port, typed(handler), keys, editors, region, out, accessLog);
     }
 
     /**
@@ -91,9 +101,10 @@ public final class ApiGateway implements AutoCloseable {
      * @param handler   the function as Lambda calls it: event JSON in, response JSON out (the real {@code ApiHandler})
      * @param accessLog whether to log one line per request (method, path, status, time; never headers)
      */
-    ApiGateway(int port, RequestStreamHandler handler, PartnerKeys keys, String region, PrintStream out,
-            boolean accessLog) throws IOException {
+    ApiGateway(int port, RequestStreamHandler handler, PartnerKeys keys, EditorToken editors, String region,
+            PrintStream out, boolean accessLog) throws IOException {
         this.handler = handler;
+        this.editors = editors;
         this.accessLog = accessLog;
         this.keys = keys;
         this.region = region;
@@ -128,11 +139,17 @@ public final class ApiGateway implements AutoCloseable {
             if (rawPath.startsWith(KEY_PREFIX)) {
                 key = keys.match(exchange.getRequestHeaders().getFirst("x-api-key"));
                 if (key.isEmpty()) {
-                    status = gatewayError(exchange, requestId, 403, "Forbidden", "ForbiddenException");
+                    status = gatewayError(exchange, requestId, 403, null, "ForbiddenException");
                     return;
                 }
             }
-            String eventJson = event(exchange, body, requestId, key).toString();
+            boolean editor = EDITOR_ROUTES.matcher(rawPath).matches();
+            if (editor && !editors.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"tarjim-editors\"");
+                status = gatewayError(exchange, requestId, 401, "Unauthorized", "UnauthorizedException");
+                return;
+            }
+            String eventJson = event(exchange, body, requestId, key, editor).toString();
             APIGatewayProxyResponseEvent response;
             try {
                 ByteArrayOutputStream answer = new ByteArrayOutputStream();
@@ -172,7 +189,7 @@ public final class ApiGateway implements AutoCloseable {
 
     /** The proxy integration's event for this request, as API Gateway writes it. */
     private ObjectNode event(HttpExchange exchange, byte[] body, String requestId,
-            Optional<PartnerKeys.PartnerKey> key) {
+            Optional<PartnerKeys.PartnerKey> key, boolean editor) {
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
         String resource = resource(rawPath);
@@ -227,6 +244,13 @@ public final class ApiGateway implements AutoCloseable {
         ctx.put("domainName", "127.0.0.1");
         ctx.put("domainPrefix", "127");
         ctx.put("protocol", exchange.getProtocol());
+        if (editor) {
+            // As a Cognito user pool authorizer passes the verified ID token's claims.
+            ObjectNode claims = ctx.putObject("authorizer").putObject("claims");
+            claims.put("sub", LOCAL_EDITOR);
+            claims.put("cognito:username", "editor");
+            claims.put("token_use", "id");
+        }
         ObjectNode identity = ctx.putObject("identity");
         for (String field : List.of("cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller",
                 "accessKey", "cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn", "user")) {
@@ -349,13 +373,20 @@ public final class ApiGateway implements AutoCloseable {
         return status;
     }
 
+    /** An answer of the gateway itself; {@code message} null for no content. */
     private int gatewayError(HttpExchange exchange, String requestId, int status, String message, String errorType)
             throws IOException {
         Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "application/json");
         headers.set("x-amzn-RequestId", requestId);
+        headers.set("X-Content-Type-Options", "nosniff");
         if (errorType != null) {
             headers.set("x-amzn-ErrorType", errorType);
+        }
+        headers.set("Content-Type", "application/json");
+        if (message == null) {
+            headers.set("Cache-Control", "no-store");
+            send(exchange, status, new byte[0]);
+            return status;
         }
         ObjectNode body = JSON.createObjectNode().put("message", message);
         send(exchange, status, body.toString().getBytes(StandardCharsets.UTF_8));

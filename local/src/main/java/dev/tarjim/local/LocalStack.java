@@ -71,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
     private S3Notifications notifications;
     private ApiGateway gateway;
     private PartnerKeys partnerKeys;
+    private EditorToken editorToken;
     private boolean closed;
 
     private LocalStack(LocalConfig config) {
@@ -126,6 +127,7 @@ public final class LocalStack implements AutoCloseable {
         });
         try {
             partnerKeys = PartnerKeys.load(config.partnerKeysFile());
+            editorToken = EditorToken.loadOrCreate(data.resolve("editor-token"));
             Path s3Dir = data.resolve("s3");
             notifications = new S3Notifications(config.bucket(), config.triggerPrefix(),
                     new S3EventMessages(config.region(), config.bucket(),
@@ -141,13 +143,16 @@ public final class LocalStack implements AutoCloseable {
             dynalite = joinStarted(dynaliteStart);
             apy = joinStarted(apyStart);
         }
-        registerPartners();
+        DynamoDbClient licenceClient = localDynamo();
+        running.push(licenceClient);
+        PartnerRegistry registry = new PartnerRegistry(licenceClient, config.tableName());
+        syncLicences(registry);
 
         RequestHandler<S3Event, Void> ingest = initialise(LocalFunction.INGEST, config.ingestFunction()::get);
         RequestStreamHandler api = initialise(LocalFunction.API, config.apiFunction()::get);
         try {
-            gateway = new ApiGateway(config.gatewayPort(), api, partnerKeys, config.region(), config.out(),
-                    config.accessLog());
+            gateway = new ApiGateway(config.gatewayPort(), api, partnerKeys, editorToken, config.region(),
+                    config.out(), config.accessLog());
             running.push(gateway);
         } catch (BindException e) {
             throw new PortInUseException(inUse(config.gatewayPort(), "the API gateway", "PUBLIC_BASE_URL"));
@@ -155,6 +160,36 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException("cannot start the API gateway on port " + config.gatewayPort(), e);
         }
         notifications.start(ingest);
+        running.push(watchCredentials(registry));
+    }
+
+    /**
+     * Every second: re-reads the partner keys file and the editor token, so partners are added, limited and revoked
+     * (and the token replaced) without a restart. A changed keys file is applied to the licence items; a malformed
+     * one keeps the last good keys and says why, once per edit.
+     */
+    private AutoCloseable watchCredentials(PartnerRegistry registry) {
+        java.util.concurrent.ScheduledExecutorService watcher =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "credentials-watcher");
+                    t.setDaemon(true);
+                    return t;
+                });
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                PartnerKeys.Reload reload = partnerKeys.reload();
+                if (reload instanceof PartnerKeys.Reload.Changed changed) {
+                    syncLicences(registry);
+                    console.log("partner keys reloaded from %s: %s", partnerKeys.file(), changed.current());
+                } else if (reload instanceof PartnerKeys.Reload.Refused refused) {
+                    console.log("WARNING: %s; the last good partner keys stay in force", refused.reason());
+                }
+                editorToken.reload();
+            } catch (RuntimeException e) {
+                console.log("WARNING: could not apply the partner keys: %s", e.getClass().getSimpleName());
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        return watcher::shutdownNow;
     }
 
     /** Waits for a child process being started; registers it for closing even when another start failed. */
@@ -205,14 +240,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Writes each partner key's languages to the table, where the API function looks them up (by the key's SHA-256),
-     * as an operator registers partners in AWS.
+     * Makes the licence items match the keys file, as an operator registers, limits and revokes partners in AWS:
+     * each key's languages are written under its SHA-256, and licences of keys no longer in the file are removed.
      */
-    private void registerPartners() {
-        try (DynamoDbClient ddb = localDynamo()) {
-            PartnerRegistry registry = new PartnerRegistry(ddb, config.tableName());
-            for (PartnerKeys.PartnerKey k : partnerKeys.all()) {
-                registry.register(k.key(), k.id(), k.languages());
+    private void syncLicences(PartnerRegistry registry) {
+        Set<String> wanted = new java.util.HashSet<>();
+        for (PartnerKeys.PartnerKey k : partnerKeys.all()) {
+            registry.register(k.key(), k.id(), k.languages());
+            wanted.add(PartnerRegistry.keyHash(k.key()));
+        }
+        for (String registered : registry.registeredKeyHashes()) {
+            if (!wanted.contains(registered)) {
+                registry.revoke(registered);
             }
         }
     }
@@ -288,6 +327,10 @@ public final class LocalStack implements AutoCloseable {
         return partnerKeys;
     }
 
+    public EditorToken editorToken() {
+        return editorToken;
+    }
+
     /** Waits until every S3 event so far was handled or dead-lettered; false on timeout. */
     public boolean awaitIngestIdle(Duration timeout) throws InterruptedException {
         return notifications.awaitIdle(timeout);
@@ -313,8 +356,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** What {@code ./tarjim local} prints once everything is up. */
-    private String banner() {
+    /** What {@code ./tarjim local} prints once everything is up: where the credentials are, never what they are. */
+    String banner() {
         String s3Url = s3Endpoint().toString();
         String seed = exampleUpload().map(Path::toString).orElse("article.txt");
         String seedName = Path.of(seed).getFileName().toString();
@@ -332,11 +375,14 @@ public final class LocalStack implements AutoCloseable {
         }
         b.append(String.format("  API       (gateway)  %-24s invokes %s%n", gatewayEndpoint(),
                 LocalFunction.API.name()));
+        // Never the secrets themselves: this console is the stack's log.
         for (PartnerKeys.PartnerKey k : partnerKeys.all()) {
-            b.append(String.format("  Partner API key %s (languages %s): %s%n", k.id(), String.join(", ",
-                    k.languages()), k.key()));
+            b.append(String.format("  Partner %s: languages %s%n", k.id(), k.languages().isEmpty() ? "none"
+                    : String.join(", ", k.languages())));
         }
-        b.append("  Partner keys file: ").append(partnerKeys.file()).append("\n\n");
+        b.append("  Partner keys (add, limit, revoke; applied within a second): ").append(partnerKeys.file())
+                .append('\n');
+        b.append("  Editor token (for /articles/{id}/status): ").append(editorToken.file()).append("\n\n");
         b.append("Try it (Debian's AWS CLI v2; ./tarjim aws ... sets endpoint and credentials for you):\n");
         b.append("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=")
                 .append(config.region()).append('\n');
@@ -345,6 +391,11 @@ public final class LocalStack implements AutoCloseable {
         b.append("  ").append(aws).append(" s3 cp s3://").append(config.bucket()).append("/reports/")
                 .append(config.triggerPrefix()).append(seedName).append(".json -\n");
         b.append("  curl ").append(gatewayEndpoint()).append("/\n");
+        b.append("  curl -H \"Authorization: Bearer $(cat ").append(editorToken.file()).append(")\" ")
+                .append(gatewayEndpoint()).append("/articles/<id>/status\n");
+        b.append("  curl -H \"x-api-key: $(grep -o '\"key\" *: *\"[^\"]*\"' ").append(partnerKeys.file())
+                .append(" | head -n1 | cut -d'\"' -f4)\" '").append(gatewayEndpoint())
+                .append("/syndication/v1/changes?lang=en'\n");
         b.append("Each ingest is logged below. Ctrl-C stops everything.\n");
         return b.toString();
     }

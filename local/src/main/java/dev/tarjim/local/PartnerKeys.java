@@ -3,25 +3,26 @@ package dev.tarjim.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tarjim.support.Hashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The partner API keys the local gateway accepts, as API Gateway API keys and usage plans hold them in AWS.
+ * The partner API keys the local gateway accepts, and their licences, as API Gateway API keys, usage plans and the
+ * licence items hold them in AWS.
  *
- * <p>They live in a JSON file ({@code {"keys":[{"id":"demo","key":"...","languages":["en","es"]}]}}), created with
- * one random key when missing and re-read when it changes, so keys can be added without a restart.
+ * <p>They live in a JSON file ({@code {"keys":[{"id":"demo","key":"...","languages":["en","es"]}]}}; {@code "*"}
+ * licenses every language, an empty list none), created with one random key when missing. {@link #reload()} re-reads
+ * it when its content changed (the local stack calls it every second), so keys are added, limited and revoked
+ * without a restart; a malformed file keeps the last good keys.
  */
 public final class PartnerKeys {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,23 +40,48 @@ public final class PartnerKeys {
         }
     }
 
+    /** What a {@link #reload()} found. */
+    public sealed interface Reload {
+        /** The file's content is what was last read (or last refused). */
+        record Unchanged() implements Reload {
+        }
+
+        /** New keys are in force; {@code previous} were in force before. */
+        record Changed(List<PartnerKey> previous, List<PartnerKey> current) implements Reload {
+        }
+
+        /** The file changed but cannot be used; the last good keys stay in force. */
+        record Refused(String reason) implements Reload {
+        }
+    }
+
     private final Path file;
     private volatile Snapshot snapshot;
+    private byte[] lastSeen;
 
-    private record Snapshot(FileTime modified, List<PartnerKey> keys, List<byte[]> digests) {
+    private record Snapshot(List<PartnerKey> keys, List<byte[]> digests) {
     }
 
-    private PartnerKeys(Path file) {
+    private PartnerKeys(Path file, byte[] content) {
         this.file = file;
-        this.snapshot = read(file);
+        this.lastSeen = digest(content);
+        this.snapshot = parse(file, content);
     }
 
-    /** Loads the keys, first creating the file with one key (id {@code demo}, languages en and es) if missing. */
+    /**
+     * Loads the keys, first creating the file with one key (id {@code demo}, languages en and es) if missing.
+     *
+     * @throws IllegalStateException when the file is malformed (the message says why)
+     */
     public static PartnerKeys load(Path file) {
         if (!Files.exists(file)) {
             create(file);
         }
-        return new PartnerKeys(file);
+        try {
+            return new PartnerKeys(file, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the partner keys file " + file, e);
+        }
     }
 
     private static void create(Path file) {
@@ -65,19 +91,10 @@ public final class PartnerKeys {
         demo.put("key", randomKey());
         demo.putArray("languages").add("en").add("es");
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "partner-keys", ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the folder's own permissions have to do
-            }
-            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
-                    StandardCharsets.UTF_8);
-            Files.move(tmp, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the partner keys file " + file, e);
+            SecretFiles.create(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
+                    "partner keys");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -91,26 +108,63 @@ public final class PartnerKeys {
         return key.toString();
     }
 
-    private static Snapshot read(Path file) {
+    private static Snapshot parse(Path file, byte[] content) {
+        JsonNode root;
         try {
-            FileTime modified = Files.getLastModifiedTime(file);
-            JsonNode root = JSON.readTree(file.toFile());
-            List<PartnerKey> keys = new ArrayList<>();
-            List<byte[]> digests = new ArrayList<>();
-            for (JsonNode k : root.path("keys")) {
-                String id = k.path("id").asText("");
-                String key = k.path("key").asText("");
-                if (id.isEmpty() || key.isEmpty()) {
-                    throw new IllegalStateException("every key in " + file + " needs an \"id\" and a \"key\"");
-                }
-                List<String> languages = new ArrayList<>();
-                k.path("languages").forEach(l -> languages.add(l.asText()));
-                keys.add(new PartnerKey(id, key, languages));
-                digests.add(sha256(key));
-            }
-            return new Snapshot(modified, List.copyOf(keys), List.copyOf(digests));
+            root = JSON.readTree(content);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Only the position: Jackson's message may quote the offending token, which can be part of a key.
+            var at = e.getLocation();
+            throw new IllegalStateException(file + " is not valid JSON" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the partner keys file " + file, e);
+            throw new IllegalStateException(file + " cannot be read: " + e.getClass().getSimpleName());
+        }
+        if (root == null || !root.path("keys").isArray()) {
+            throw new IllegalStateException(file + " needs a \"keys\" array");
+        }
+        List<PartnerKey> keys = new ArrayList<>();
+        List<byte[]> digests = new ArrayList<>();
+        for (JsonNode k : root.path("keys")) {
+            String id = k.path("id").asText("");
+            String key = k.path("key").asText("");
+            if (id.isEmpty() || key.isEmpty()) {
+                throw new IllegalStateException("every key in " + file + " needs an \"id\" and a \"key\"");
+            }
+            if (!k.path("languages").isArray()) {
+                throw new IllegalStateException("key " + id + " in " + file + " needs a \"languages\" array"
+                        + " (language codes, or \"*\" for all)");
+            }
+            List<String> languages = new ArrayList<>();
+            k.path("languages").forEach(l -> languages.add(l.asText()));
+            keys.add(new PartnerKey(id, key, languages));
+            digests.add(digest(key.getBytes(StandardCharsets.UTF_8)));
+        }
+        return new Snapshot(List.copyOf(keys), List.copyOf(digests));
+    }
+
+    /**
+     * Re-reads the file when its content changed since it was last read. Thread-safe; meant for one poller.
+     */
+    public synchronized Reload reload() {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new Reload.Refused("cannot read " + file + ": " + e);
+        }
+        byte[] seen = digest(content);
+        if (MessageDigest.isEqual(seen, lastSeen)) {
+            return new Reload.Unchanged();
+        }
+        lastSeen = seen;
+        try {
+            Snapshot next = parse(file, content);
+            List<PartnerKey> previous = snapshot.keys();
+            snapshot = next;
+            return new Reload.Changed(previous, next.keys());
+        } catch (RuntimeException e) {
+            return new Reload.Refused(e.getMessage());
         }
     }
 
@@ -133,7 +187,7 @@ public final class PartnerKeys {
             return Optional.empty();
         }
         Snapshot s = current();
-        byte[] digest = sha256(presented);
+        byte[] digest = digest(presented.getBytes(StandardCharsets.UTF_8));
         PartnerKey found = null;
         for (int i = 0; i < s.keys().size(); i++) {
             if (MessageDigest.isEqual(digest, s.digests().get(i)) && found == null) {
@@ -144,23 +198,10 @@ public final class PartnerKeys {
     }
 
     private Snapshot current() {
-        Snapshot s = snapshot;
-        try {
-            if (!Files.getLastModifiedTime(file).equals(s.modified())) {
-                s = read(file);
-                snapshot = s;
-            }
-        } catch (IOException | RuntimeException e) {
-            // A file being edited may be briefly unreadable: keep serving the keys last read.
-        }
-        return s;
+        return snapshot;
     }
 
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+    private static byte[] digest(byte[] value) {
+        return Hashes.sha256(value);
     }
 }

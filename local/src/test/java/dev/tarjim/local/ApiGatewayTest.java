@@ -53,11 +53,14 @@ class ApiGatewayTest {
         }
     }
 
+    private EditorToken editors;
+
     @BeforeEach
     void start() throws Exception {
         Path keys = dir.resolve("keys.json");
         Files.writeString(keys, "{\"keys\":[{\"id\":\"acme\",\"key\":\"" + KEY + "\",\"languages\":[\"en\"]}]}");
-        gateway = new ApiGateway(0, handler, PartnerKeys.load(keys), "eu-west-1",
+        editors = EditorToken.loadOrCreate(dir.resolve("editor-token"));
+        gateway = new ApiGateway(0, handler, PartnerKeys.load(keys), editors, "eu-west-1",
                 new PrintStream(log, true, StandardCharsets.UTF_8), true);
     }
 
@@ -192,8 +195,9 @@ class ApiGatewayTest {
         HttpResponse<String> r = send(request("/syndication/v1/changes?lang=en").GET().build());
 
         assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(r.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+        assertThat(r.body()).isEmpty();
         assertThat(r.headers().firstValue("x-amzn-errortype")).hasValue("ForbiddenException");
+        assertThat(r.headers().firstValue("x-content-type-options")).hasValue("nosniff");
         assertThat(handler.events).isEmpty();
     }
 
@@ -226,6 +230,49 @@ class ApiGatewayTest {
         assertThat(e.getPath()).isEqualTo("/syndication/v1/changes");
         assertThat(awaitLog("/syndication/v1/changes 200")).contains("/syndication/v1/changes 200")
                 .doesNotContain(KEY);
+    }
+
+    @Test
+    void statusWithoutOrWithWrongToken_is401_andFunctionNotInvoked() throws Exception {
+        String token = Files.readString(dir.resolve("editor-token")).strip();
+
+        HttpResponse<String> none = send(request("/articles/0123456789abcdef/status").GET().build());
+        HttpResponse<String> wrong = send(request("/articles/0123456789abcdef/status")
+                .header("Authorization", "Bearer " + token + "x").GET().build());
+        HttpResponse<String> basic = send(request("/editor/").header("Authorization", "Basic " + token).GET()
+                .build());
+
+        for (HttpResponse<String> r : List.of(none, wrong, basic)) {
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(r.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+            assertThat(r.headers().firstValue("www-authenticate")).hasValueSatisfying(v -> assertThat(v)
+                    .startsWith("Bearer"));
+        }
+        assertThat(handler.events).isEmpty();
+        assertThat(awaitLog("/editor/ 401")).doesNotContain(token);
+    }
+
+    @Test
+    void statusWithToken_reachesFunction_withCognitoShapedClaims() throws Exception {
+        String token = Files.readString(dir.resolve("editor-token")).strip();
+
+        HttpResponse<String> r = send(request("/articles/0123456789abcdef/status")
+                .header("Authorization", "bearer " + token).GET().build());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        Object claims = handler.events.get(0).getRequestContext().getAuthorizer().get("claims");
+        assertThat(claims).isInstanceOf(Map.class);
+        assertThat(((Map<?, ?>) claims).get("sub")).isEqualTo(ApiGateway.LOCAL_EDITOR);
+        assertThat(awaitLog("/status 200")).doesNotContain(token);
+    }
+
+    @Test
+    void publicRoutes_carryNoAuthorizerClaims_evenWithAToken() throws Exception {
+        String token = Files.readString(dir.resolve("editor-token")).strip();
+
+        send(request("/feeds/en/feed.json").header("Authorization", "Bearer " + token).GET().build());
+
+        assertThat(handler.events.get(0).getRequestContext().getAuthorizer()).isNull();
     }
 
     @Test

@@ -123,7 +123,10 @@ class LocalStackEndToEndTest {
             assertThat(Jsoup.parse(get("/articles/" + seedId + "/ar", Map.of()).body()).selectFirst("html")
                     .attr("dir")).isEqualTo("rtl");
             assertThat(get("/", Map.of()).body()).contains("/feeds/ar/rss.xml");
-            JsonNode status = Json.mapper().readTree(get("/articles/" + seedId + "/status", Map.of()).body());
+            assertThat(get("/articles/" + seedId + "/status", Map.of()).statusCode()).isEqualTo(401);
+            String token = Files.readString(data.resolve("editor-token")).strip();
+            JsonNode status = Json.mapper().readTree(get("/articles/" + seedId + "/status",
+                    Map.of("Authorization", "Bearer " + token)).body());
             assertThat(status.get("revision").asLong()).isEqualTo(1);
             if (withApy) {
                 assertThat(get("/feeds/es/rss.xml", Map.of()).body()).contains("presidente");

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,16 +44,39 @@ class PartnerKeysTest {
     }
 
     @Test
-    void match_fileEdited_seesNewKeyWithoutRestart() throws Exception {
+    void reload_fileEdited_seesNewKeyWithoutRestart() throws Exception {
         Path file = dir.resolve("keys.json");
         Files.writeString(file, "{\"keys\":[{\"id\":\"a\",\"key\":\"first-key-0123456789\",\"languages\":[]}]}");
         PartnerKeys keys = PartnerKeys.load(file);
+        assertThat(keys.reload()).isInstanceOf(PartnerKeys.Reload.Unchanged.class);
 
         Files.writeString(file, "{\"keys\":[{\"id\":\"z\",\"key\":\"second-key-0123456789\",\"languages\":[]}]}");
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
 
+        assertThat(keys.reload()).isInstanceOfSatisfying(PartnerKeys.Reload.Changed.class, c -> {
+            assertThat(c.previous()).extracting(PartnerKeys.PartnerKey::id).containsExactly("a");
+            assertThat(c.current()).extracting(PartnerKeys.PartnerKey::id).containsExactly("z");
+        });
         assertThat(keys.match("second-key-0123456789")).isPresent();
         assertThat(keys.match("first-key-0123456789")).isEmpty();
+    }
+
+    @Test
+    void reload_malformedFile_keepsLastGoodKeys_andNeverQuotesTheFile() throws Exception {
+        Path file = dir.resolve("keys.json");
+        Files.writeString(file, "{\"keys\":[{\"id\":\"a\",\"key\":\"first-key-0123456789\",\"languages\":[\"en\"]}]}");
+        PartnerKeys keys = PartnerKeys.load(file);
+
+        Files.writeString(file, "{\"keys\":[{\"id\":\"a\",\"key\":secret-typo-0123456789,\"languages\":[\"en\"]}]}");
+        PartnerKeys.Reload refused = keys.reload();
+        Files.writeString(file, "{\"keys\":[{\"id\":\"b\",\"key\":\"other-key-0123456789\"}]}");
+        PartnerKeys.Reload noLanguages = keys.reload();
+
+        assertThat(refused).isInstanceOfSatisfying(PartnerKeys.Reload.Refused.class, r ->
+                assertThat(r.reason()).contains("not valid JSON", "line 1").doesNotContain("secret-typo"));
+        assertThat(noLanguages).isInstanceOfSatisfying(PartnerKeys.Reload.Refused.class, r ->
+                assertThat(r.reason()).contains("languages"));
+        assertThat(keys.match("first-key-0123456789")).isPresent();
+        assertThat(keys.match("other-key-0123456789")).isEmpty();
     }
 
     @Test

@@ -14,6 +14,11 @@ class ApiException extends RuntimeException {
         return status;
     }
 
+    /** A refusal that says nothing of why (no oracle for keys or licences): a bare 403. */
+    static ApiException forbidden() {
+        return new ApiException(403, "forbidden");
+    }
+
     static ApiException notFound(String what) {
         return new ApiException(404, what);
     }

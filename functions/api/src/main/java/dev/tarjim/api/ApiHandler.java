@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.tarjim.feed.PageRenderer;
 import dev.tarjim.support.Json;
 import dev.tarjim.support.Log;
 import dev.tarjim.syndication.InvalidCursorException;
@@ -69,6 +70,7 @@ public class ApiHandler implements RequestStreamHandler {
             LOG.error("request failed", e, "requestId", context.getAwsRequestId(), "path", request.path());
             response = error(500, "internal error; request id " + context.getAwsRequestId());
         }
+        response = secured(response);
         if ("HEAD".equals(request.method())) {
             response = new Response(response.status(), response.headers(), "");
         }
@@ -78,7 +80,34 @@ public class ApiHandler implements RequestStreamHandler {
         return response.toEvent();
     }
 
+    /**
+     * Headers every response carries: {@code nosniff} (a JSON error or feed is never run as a script or page), and
+     * on HTML pages a strict Content-Security-Policy (no script at all) and a referrer policy.
+     */
+    static Response secured(Response response) {
+        Response out = response.header("X-Content-Type-Options", "nosniff");
+        String type = response.headers().get("Content-Type");
+        if (type != null && type.startsWith("text/html")) {
+            out = out.header("Content-Security-Policy", PageRenderer.contentSecurityPolicy())
+                    .header("Referrer-Policy", "strict-origin-when-cross-origin");
+        }
+        return out;
+    }
+
     private static Response error(int status, String message) {
+        if (status == 403) {
+            // No content and no reason: the same answer for an unknown key, no licence or another language.
+            // The headers API Gateway's own refusal of a key carries, so the two cannot be told apart either.
+            return new Response(403, Map.of("Content-Type", "application/json", "Cache-Control", "no-store",
+                    "x-amzn-ErrorType", "ForbiddenException"), "");
+        }
+        if (status == 401) {
+            return json(status, message).header("WWW-Authenticate", "Bearer realm=\"tarjim-editors\"");
+        }
+        return json(status, message);
+    }
+
+    private static Response json(int status, String message) {
         try {
             return Response.of(status, "application/json; charset=utf-8",
                     Json.mapper().writeValueAsString(Map.of("error", message, "status", status)))

@@ -23,9 +23,6 @@ import dev.tarjim.syndication.Syndication;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +46,7 @@ final class Routes {
     private static final Pattern PARTNER_ARTICLE = Pattern.compile("/syndication/v1/articles/([^/]+)");
     private static final String HTML = "text/html; charset=utf-8";
     private static final String JSON = "application/json; charset=utf-8";
+    private static final int MAX_DOMAINS = 16;
 
     private final DynamoArticleStore store;
     private final FeedIndex feeds;
@@ -78,11 +76,14 @@ final class Routes {
         this.syndication = base -> cursors == null ? null
                 : new Syndication(changeLog, store, new NinjsWriter(URI.create(base)), cursors);
         Map<String, Renderers> cache = new ConcurrentHashMap<>();
-        this.renderers = base -> cache.computeIfAbsent(base, b -> {
+        Function<String, Renderers> build = b -> {
             FeedSettings settings = FeedSettings.of(b);
             return new Renderers(new SiteLinks(settings), new FeedRenderer(settings), new PageRenderer(settings),
                     syndication.apply(b));
-        });
+        };
+        // One entry per domain the API is served on (its own and any custom domains): a handful, never per client.
+        this.renderers = base -> cache.size() < MAX_DOMAINS ? cache.computeIfAbsent(base, build)
+                : cache.getOrDefault(base, build.apply(base));
     }
 
     static Routes fromConfig(ApiConfig config) {
@@ -98,7 +99,7 @@ final class Routes {
         if (!Set.of("GET", "HEAD").contains(request.method())) {
             throw new ApiException(405, "method " + request.method() + " not allowed; use GET");
         }
-        Renderers r = renderers.apply(config.publicBaseUrl() != null ? config.publicBaseUrl() : request.baseUrl());
+        Renderers r = renderers.apply(baseUrl(request));
         String path = request.path();
         if (path.equals("/")) {
             return Response.of(200, HTML, r.pages().index(feeds.languages())).header("Cache-Control", "public, max-age="
@@ -114,12 +115,26 @@ final class Routes {
         m = ARTICLE.matcher(path);
         if (m.matches()) {
             String id = id(m.group(1));
-            return "status".equals(m.group(2)) ? status(id) : page(r, id, language(m.group(2)));
+            return "status".equals(m.group(2)) ? status(request, id) : page(r, id, language(m.group(2)));
         }
         if (path.startsWith("/syndication/v1/")) {
             return partner(request, r);
         }
         throw ApiException.notFound("no such resource: " + path);
+    }
+
+    /**
+     * The base of every link: {@code PUBLIC_BASE_URL}, else the domain API Gateway served the request on (from the
+     * request context, which clients cannot set), never the {@code Host} header.
+     */
+    private String baseUrl(Request request) {
+        if (config.publicBaseUrl() != null) {
+            return config.publicBaseUrl();
+        }
+        if (request.baseUrl() == null) {
+            throw new IllegalStateException("PUBLIC_BASE_URL is empty and the request context names no domain");
+        }
+        return request.baseUrl();
     }
 
     // ------------------------------------------------------------------ feeds
@@ -129,15 +144,15 @@ final class Routes {
         FeedIndex.Version version = feeds.version(lang)
                 .orElseThrow(() -> ApiException.notFound("no feed in language " + lang));
         // The ETag comes from the small version item alone: a conditional poll never queries or renders.
-        String etag = "\"" + lang + "-" + format.name().toLowerCase() + "-v" + version.version()
-                + (before == null ? "" : "-" + Integer.toHexString(before.hashCode())) + "\"";
+        EntityTag etag = EntityTag.strong(lang + "-" + format.name().toLowerCase() + "-v" + version.version()
+                + (before == null ? "" : "-" + Integer.toHexString(before.hashCode())));
         Instant lastModified = version.updatedAt().truncatedTo(ChronoUnit.SECONDS);
         // Right after a change the feed index (a GSI, eventually consistent in AWS) may not show it yet: a page
         // rendered then must not be cached under the new version, or readers would keep it until the next change.
         boolean settled = version.updatedAt().isBefore(clock.instant().minusSeconds(config.settleSeconds()));
         Map<String, String> cacheHeaders = settled
-                ? Map.of("ETag", etag,
-                        "Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)),
+                ? Map.of("ETag", etag.toString(),
+                        "Last-Modified", HttpDates.format(lastModified),
                         "Cache-Control", "public, max-age=" + config.maxAgeSeconds())
                 : Map.of("Cache-Control", "no-cache");
         if (settled && notModified(request, etag, lastModified)) {
@@ -155,27 +170,14 @@ final class Routes {
         return withHeaders(Response.of(200, format.mediaType() + "; charset=utf-8", body), cacheHeaders);
     }
 
-    private static boolean notModified(Request request, String etag, Instant lastModified) {
+    /** RFC 9110 section 13.2.2: {@code If-None-Match} when present, else {@code If-Modified-Since}. */
+    private static boolean notModified(Request request, EntityTag etag, Instant lastModified) {
         String inm = request.header("If-None-Match");
         if (inm != null) {
-            for (String tag : inm.split(",")) {
-                String t = tag.trim();
-                if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
-                    return true;
-                }
-            }
-            return false;
+            return etag.matchesIfNoneMatch(inm);
         }
-        String ims = request.header("If-Modified-Since");
-        if (ims != null) {
-            try {
-                Instant since = ZonedDateTime.parse(ims.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return !lastModified.isAfter(since);
-            } catch (java.time.format.DateTimeParseException e) {
-                return false;
-            }
-        }
-        return false;
+        return HttpDates.parse(request.header("If-Modified-Since"))
+                .map(since -> !lastModified.isAfter(since)).orElse(false);
     }
 
     private static Response withHeaders(Response response, Map<String, String> headers) {
@@ -198,7 +200,14 @@ final class Routes {
                 .header("Cache-Control", "public, max-age=" + config.maxAgeSeconds());
     }
 
-    private Response status(String id) {
+    /**
+     * The editor's report, for editors only: the gateway's authorizer (Cognito in AWS, the editor token locally)
+     * admits editors; checked here again so a route the authorizer does not cover can never serve it.
+     */
+    private Response status(Request request, String id) {
+        if (request.editor() == null) {
+            throw new ApiException(401, "an editor credential is required");
+        }
         ArticleState state = store.state(id).orElseThrow(() -> ApiException.notFound("no upload for article " + id));
         return json(200, Report.of(state)).header("Cache-Control", "no-cache");
     }
@@ -210,6 +219,8 @@ final class Routes {
         if (s == null) {
             throw new ApiException(503, "the partner API is not configured (CURSOR_SECRET)");
         }
+        // Deny by default, and the same bare 403 whatever the reason (unknown key, no licence, another language).
+        PartnerRegistry.Licence licence = partners.licence(request.apiKey()).orElseThrow(ApiException::forbidden);
         String path = request.path();
         if (path.equals("/syndication/v1/ninjs-schema.json")) {
             return Response.of(200, JSON, s.schema()).header("Cache-Control", "public, max-age=86400");
@@ -217,18 +228,19 @@ final class Routes {
         String lang = Optional.ofNullable(request.query().get("lang"))
                 .orElseThrow(() -> new ApiException(400, "the lang query parameter is required, e.g. lang=en"));
         language(lang);
-        if (request.apiKey() != null && !partners.allows(request.apiKey(), lang)) {
-            throw new ApiException(403, "this API key is not licensed for language " + lang);
+        if (!licence.allows(lang)) {
+            throw ApiException.forbidden();
         }
         if (path.equals("/syndication/v1/changes")) {
             int limit = limit(request.query().get("limit"));
             Syndication.ChangesResponse page = s.changes(lang, request.query().get("cursor"), limit);
-            String etag = "\"" + page.etag() + "\"";
-            String inm = request.header("If-None-Match");
-            if (inm != null && (inm.equals(etag) || inm.equals("W/" + etag))) {
-                return new Response(304, Map.of(), "").header("ETag", etag);
+            EntityTag etag = EntityTag.strong(page.etag());
+            if (etag.matchesIfNoneMatch(request.header("If-None-Match"))) {
+                return new Response(304, Map.of(), "").header("ETag", etag.toString())
+                        .header("Cache-Control", "private, no-cache");
             }
-            return Response.of(200, JSON, page.json()).header("ETag", etag).header("Cache-Control", "private, no-cache");
+            return Response.of(200, JSON, page.json()).header("ETag", etag.toString())
+                    .header("Cache-Control", "private, no-cache");
         }
         Matcher m = PARTNER_ARTICLE.matcher(path);
         if (m.matches()) {

@@ -179,4 +179,81 @@ class ApiHandlerTest {
         assertThat(post.getStatusCode()).isEqualTo(405);
         assertThat(post.getHeaders().get("Allow")).contains("GET");
     }
+
+    @Test
+    void status_withoutEditorClaims_is401_withNothingOfTheReport() throws Exception {
+        APIGatewayProxyResponseEvent anonymous = get("/articles/a000000000000001/status");
+
+        assertThat(anonymous.getStatusCode()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().get("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(anonymous.getBody()).doesNotContain("incoming/", "uploadKey", "الخبر");
+        APIGatewayProxyResponseEvent editor = stack.getAsEditor("/articles/a000000000000001/status", "editor-1");
+        assertThat(editor.getStatusCode()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(editor.getBody()).get("uploadKey").asText())
+                .isEqualTo("incoming/a000000000000001.md");
+    }
+
+    @Test
+    void lastModified_isAnImfFixdate_andEveryHttpDateFormIsRead() {
+        APIGatewayProxyResponseEvent first = get("/feeds/ar/rss.xml");
+        String lastModified = first.getHeaders().get("Last-Modified");
+
+        // Two-digit day, GMT: RFC 9110's IMF-fixdate (RFC_1123_DATE_TIME would write "Thu, 1 ...").
+        assertThat(lastModified).matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4}"
+                + " \\d{2}:\\d{2}:\\d{2} GMT");
+        Instant modified = java.time.ZonedDateTime.parse(lastModified,
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        String rfc850 = java.time.format.DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'",
+                java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC).format(modified);
+        String asctime = java.time.format.DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
+                java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC).format(modified);
+        for (String since : List.of(lastModified, rfc850, asctime)) {
+            assertThat(stack.get("/feeds/ar/rss.xml", Map.of(), Map.of("If-Modified-Since", since), null)
+                    .getStatusCode()).as(since).isEqualTo(304);
+        }
+        String before = HttpDates.format(modified.minusSeconds(1));
+        assertThat(stack.get("/feeds/ar/rss.xml", Map.of(), Map.of("If-Modified-Since", before), null)
+                .getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyResponse_isNosniff_andPagesHaveAStrictCsp_matchingTheirStylesheet() throws Exception {
+        for (String path : List.of("/feeds/ar/rss.xml", "/feeds/ar/feed.json", "/nowhere", "/",
+                "/articles/a000000000000001/ar", "/articles/a000000000000001/status")) {
+            assertThat(get(path).getHeaders().get("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+        }
+        APIGatewayProxyResponseEvent page = get("/articles/a000000000000001/ar");
+        String csp = page.getHeaders().get("Content-Security-Policy");
+        assertThat(csp).startsWith("default-src 'none'").doesNotContain("unsafe-inline", "script-src");
+        Document html = Jsoup.parse(page.getBody());
+        assertThat(html.select("script")).isEmpty();
+        String style = html.selectFirst("style").data();
+        String hash = java.util.Base64.getEncoder().encodeToString(
+                dev.tarjim.support.Hashes.sha256(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(csp).contains("style-src 'sha256-" + hash + "'");
+        assertThat(get("/feeds/ar/rss.xml").getHeaders()).doesNotContainKey("Content-Security-Policy");
+    }
+
+    @Test
+    void forgedHost_neverReachesLinks() {
+        Map<String, String> forged = Map.of("Host", "evil.example", "X-Forwarded-Host", "evil.example",
+                "X-Forwarded-Proto", "http");
+        for (String path : List.of("/feeds/ar/atom.xml", "/feeds/ar/rss.xml", "/", "/articles/a000000000000001/ar")) {
+            APIGatewayProxyResponseEvent r = stack.get(path, Map.of(), forged, null);
+            assertThat(r.getBody()).as(path).doesNotContain("evil.example").contains("http://127.0.0.1:3000/");
+        }
+    }
+
+    @Test
+    void withoutPublicBaseUrl_linksComeFromTheRequestContextDomain_notTheHostHeader() {
+        try (ApiStack bare = new ApiStack(Map.of("PUBLIC_BASE_URL", ""))) {
+            bare.put("a000000000000001", "ar", "ar", "الخبر الأول", T0, 1, List.of("فقرة أولى."));
+
+            APIGatewayProxyResponseEvent r = bare.get("/feeds/ar/atom.xml", Map.of(),
+                    Map.of("Host", "evil.example"), null);
+
+            assertThat(r.getBody()).doesNotContain("evil.example")
+                    .contains("https://abcdef1234.execute-api.us-east-1.amazonaws.com/prod/articles/");
+        }
+    }
 }

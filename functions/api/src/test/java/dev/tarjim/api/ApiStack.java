@@ -113,6 +113,16 @@ final class ApiStack implements AutoCloseable {
 
     APIGatewayProxyResponseEvent call(String method, String path, Map<String, String> query,
             Map<String, String> headers, String apiKey) {
+        return call(method, path, query, headers, apiKey, null);
+    }
+
+    /** A GET as an editor whom the gateway's Cognito authorizer admitted (claims with this {@code sub}). */
+    APIGatewayProxyResponseEvent getAsEditor(String path, String editorSub) {
+        return call("GET", path, Map.of(), Map.of(), null, editorSub);
+    }
+
+    APIGatewayProxyResponseEvent call(String method, String path, Map<String, String> query,
+            Map<String, String> headers, String apiKey, String editorSub) {
         try {
             ObjectNode root = (ObjectNode) Json.mapper().readTree(
                     Files.readString(ProjectPaths.root().resolve("events/api-feed-atom.json")));
@@ -121,6 +131,10 @@ final class ApiStack implements AutoCloseable {
             headers.forEach(h::put);
             root.set("queryStringParameters", Json.mapper().valueToTree(query));
             ((ObjectNode) root.get("requestContext").get("identity")).put("apiKey", apiKey);
+            if (editorSub != null) {
+                ((ObjectNode) root.get("requestContext")).putObject("authorizer").putObject("claims")
+                        .put("sub", editorSub).put("token_use", "id");
+            }
             // As Lambda calls it: the event's JSON in, the response's JSON out.
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             handler.handleRequest(new java.io.ByteArrayInputStream(Json.mapper().writeValueAsBytes(root)), out,

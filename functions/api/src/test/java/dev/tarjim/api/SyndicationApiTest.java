@@ -18,12 +18,16 @@ import org.junit.jupiter.api.Test;
 class SyndicationApiTest {
     private static final String KEY_ALL = "partner-key-all-languages-0001";
     private static final String KEY_ES = "partner-key-spanish-only-00002";
+    private static final String KEY_NONE = "partner-key-empty-licence-0003";
+    private static final String KEY_UNKNOWN = "partner-key-never-registered-4";
     private static ApiStack stack;
 
     @BeforeAll
     static void start() {
         stack = new ApiStack(Map.of());
+        stack.partners.register(KEY_ALL, "wire", List.of("*"));
         stack.partners.register(KEY_ES, "spanish-daily", List.of("es"));
+        stack.partners.register(KEY_NONE, "lapsed", List.of());
     }
 
     @AfterAll
@@ -91,6 +95,46 @@ class SyndicationApiTest {
         assertThat(changes("es", null, KEY_ES, Map.of()).getStatusCode()).isEqualTo(200);
         assertThat(stack.get("/syndication/v1/articles/b000000000000001", Map.of("lang", "en"), Map.of(), KEY_ES)
                 .getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void licences_denyByDefault_withOneBareAnswerWhateverTheReason() {
+        // key x language: only an explicit licence (a listed language, or "*") reads.
+        Map<String, Map<String, Integer>> expected = Map.of(
+                KEY_ALL, Map.of("en", 200, "es", 200, "ar", 200),
+                KEY_ES, Map.of("en", 403, "es", 200, "ar", 403),
+                KEY_NONE, Map.of("en", 403, "es", 403, "ar", 403),
+                KEY_UNKNOWN, Map.of("en", 403, "es", 403, "ar", 403));
+        List<APIGatewayProxyResponseEvent> refusals = new ArrayList<>();
+        expected.forEach((key, byLang) -> byLang.forEach((lang, status) -> {
+            APIGatewayProxyResponseEvent r = changes(lang, null, key, Map.of());
+            assertThat(r.getStatusCode()).as(key + " reading " + lang).isEqualTo(status);
+            if (status == 403) {
+                refusals.add(r);
+            }
+        }));
+        refusals.add(changes("en", null, null, Map.of()));
+        refusals.add(changes("en", null, "", Map.of()));
+        refusals.add(stack.get("/syndication/v1/ninjs-schema.json", Map.of(), Map.of(), KEY_NONE));
+        refusals.add(stack.get("/syndication/v1/articles/b000000000000001", Map.of("lang", "en"), Map.of(), KEY_ES));
+        // No oracle: every refusal is the same bare 403, whether the key is unknown, unlicensed or for another language.
+        for (APIGatewayProxyResponseEvent r : refusals) {
+            assertThat(r.getStatusCode()).isEqualTo(403);
+            assertThat(r.getBody()).isEmpty();
+            assertThat(r.getHeaders()).isEqualTo(refusals.get(0).getHeaders());
+        }
+    }
+
+    @Test
+    void changesEtag_isQuotedOnce_andMatchesWeakAndListedForms() {
+        String etag = changes("es", null, KEY_ALL, Map.of()).getHeaders().get("ETag");
+
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        assertThat(changes("es", null, KEY_ALL, Map.of("If-None-Match", etag)).getStatusCode()).isEqualTo(304);
+        assertThat(changes("es", null, KEY_ALL, Map.of("If-None-Match", "\"other\", W/" + etag)).getStatusCode())
+                .isEqualTo(304);
+        assertThat(changes("es", null, KEY_ALL, Map.of("If-None-Match", "\"other\"")).getStatusCode())
+                .isEqualTo(200);
     }
 
     @Test
