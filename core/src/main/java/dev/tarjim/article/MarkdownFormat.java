@@ -298,7 +298,7 @@ final class MarkdownFormat {
             if (containsRawHtml(paragraph)) {
                 // Raw HTML tags arrive as separate inline nodes around the text they wrap: only the paragraph as a
                 // whole is HTML that the sanitizer can read.
-                into.addAll(HtmlBlocks.blocks("<p>" + HTML.render(paragraph) + "</p>", base));
+                into.addAll(HtmlBlocks.blocks(HTML.render(paragraph), base));
                 return;
             }
             Image alone = aloneImage(paragraph);
