@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
  * front matter, HTML pages and IPTC ninjs JSON, told apart by their content (the key's extension is only a hint).
  *
  * <p>Whatever the format, the result is cleaned the same way: control and bidi-override characters are removed,
- * whitespace is collapsed, CMS furniture (comment forms, share and related-post lines, counters) is dropped, and the
- * title and paragraph count are checked against {@link ParseLimits}. Uploads that are not articles (empty, binary,
- * not UTF-8, JSON that is not ninjs, no title, no body) are refused with an {@link UnsupportedUploadException}
- * whose message is written for the editor.
+ * whitespace is collapsed, CMS furniture (comment forms, share and related-post lines, counters) is dropped from the
+ * paragraphs and sub-headings, and the title and block count are checked against {@link ParseLimits}. An article with
+ * a body but no title is accepted with its first sentence as title and a warning for the editor. Uploads that are
+ * not articles (empty, binary, not UTF-8, JSON that is not ninjs, no body) are refused with an
+ * {@link UnsupportedUploadException} whose message is written for the editor.
  *
  * <p>Stateless and thread-safe; build one per function instance.
  */
@@ -78,7 +79,7 @@ public final class ContentParser implements ArticleParser {
         return "text";
     }
 
-    ParsedArticle finish(ParsedArticle raw) throws UnsupportedUploadException {
+    private ParsedArticle finish(ParsedArticle raw) throws UnsupportedUploadException {
         String title = Texts.clean(raw.title());
         if (title.length() > limits.maxTitleChars()) {
             throw new UnsupportedUploadException("The title is " + title.length() + " characters long; the limit is "

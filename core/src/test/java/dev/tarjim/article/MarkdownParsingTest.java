@@ -20,6 +20,8 @@ import dev.tarjim.article.Inline.Text;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MarkdownParsingTest {
 
@@ -329,5 +331,43 @@ class MarkdownParsingTest {
 
         assertThat(article.title()).hasSizeLessThanOrEqualTo(120).endsWith("word…");
         assertThat(article.warnings()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](&#106;avascript:alert(1))",
+        "[x](java%0ascript:alert(1))",
+        "[x]\n\n[x]: javascript:alert(1)",
+        "<javascript:alert(1)>",
+        "![x](javascript:alert(1))",
+        "![x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "<a href=\"  javascript:alert(1)\">x</a>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+        "<svg><style><img src=x onerror=alert(1)></style></svg>",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "<form><button formaction=javascript:alert(1)>x</button></form>",
+        "<p style=\"background:url(javascript:alert(1))\">x</p>",
+        "<div onmouseover=\"alert(1)\">x</div>",
+        "x <iframe srcdoc=\"<script>alert(1)</script>\"></iframe> y",
+        "<details open ontoggle=alert(1)>x</details>"
+    })
+    void parse_hostileSample_rendersNothingActive(String hostile) throws Exception {
+        ParsedArticle article = parse("---\ntitle: T\n---\nSafe paragraph.\n\n" + hostile + "\n", "incoming/h.md");
+        org.jsoup.nodes.Document rendered = org.jsoup.Jsoup.parseBodyFragment(BodyHtml.render(article.blocks()));
+
+        for (org.jsoup.nodes.Element e : rendered.body().getAllElements()) {
+            assertThat(e.normalName()).as("element").isIn("body", "p", "h2", "h3", "h4", "ul", "ol", "li",
+                    "blockquote", "footer", "cite", "figure", "img", "figcaption", "pre", "table", "thead", "tbody",
+                    "tr", "th", "td", "a", "em", "strong", "code", "br", "small");
+            for (org.jsoup.nodes.Attribute a : e.attributes()) {
+                assertThat(a.getKey()).as("attribute").isIn("href", "title", "src", "alt", "loading", "width",
+                        "height", "class", "dir", "lang");
+                if (a.getKey().equals("href") || a.getKey().equals("src")) {
+                    assertThat(a.getValue()).matches("(?i)(https?|mailto):.*");
+                }
+            }
+        }
+        assertThat(article.blocks()).first().isEqualTo(Paragraph.of("Safe paragraph."));
     }
 }
