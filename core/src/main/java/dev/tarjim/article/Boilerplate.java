@@ -75,4 +75,24 @@ final class Boilerplate {
         }
         return kept;
     }
+
+    /**
+     * As {@link #strip} for a body of blocks: the rules read paragraphs and sub-headings (what a copied page's
+     * furniture turns into); lists, quotes, figures, code and tables are content and stay. Returns a new, mutable list.
+     */
+    static List<Block> stripBlocks(List<Block> blocks) {
+        List<Block> kept = new ArrayList<>(blocks.size());
+        for (Block b : blocks) {
+            boolean text = b instanceof Block.Paragraph || b instanceof Block.Heading;
+            String line = text ? BodyText.block(b) : "";
+            if (text && endsArticle(line)) {
+                if (!kept.isEmpty()) {
+                    break;
+                }
+            } else if (!text || !line.isEmpty() && !(b instanceof Block.Paragraph && isFurniture(line))) {
+                kept.add(b);
+            }
+        }
+        return kept;
+    }
 }

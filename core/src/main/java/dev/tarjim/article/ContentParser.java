@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
  * front matter, HTML pages and IPTC ninjs JSON, told apart by their content (the key's extension is only a hint).
  *
  * <p>Whatever the format, the result is cleaned the same way: control and bidi-override characters are removed,
- * whitespace is collapsed, CMS furniture (comment forms, share and related-post lines, counters) is dropped, and the
- * title and paragraph count are checked against {@link ParseLimits}. Uploads that are not articles (empty, binary,
- * not UTF-8, JSON that is not ninjs, no title, no body) are refused with an {@link UnsupportedUploadException}
- * whose message is written for the editor.
+ * whitespace is collapsed, CMS furniture (comment forms, share and related-post lines, counters) is dropped from the
+ * paragraphs and sub-headings, and the title and block count are checked against {@link ParseLimits}. An article with
+ * a body but no title is accepted with its first sentence as title and a warning for the editor. Uploads that are
+ * not articles (empty, binary, not UTF-8, JSON that is not ninjs, no body) are refused with an
+ * {@link UnsupportedUploadException} whose message is written for the editor.
  *
  * <p>Stateless and thread-safe; build one per function instance.
  */
@@ -80,39 +81,68 @@ public final class ContentParser implements ArticleParser {
 
     private ParsedArticle finish(ParsedArticle raw) throws UnsupportedUploadException {
         String title = Texts.clean(raw.title());
-        if (title.isEmpty()) {
-            throw new UnsupportedUploadException("No title found");
-        }
         if (title.length() > limits.maxTitleChars()) {
             throw new UnsupportedUploadException("The title is " + title.length() + " characters long; the limit is "
                     + limits.maxTitleChars() + " (is the headline missing, so that a paragraph was taken for it?)");
         }
-        List<String> cleaned = new ArrayList<>(raw.paragraphs().size());
-        for (String p : raw.paragraphs()) {
-            cleaned.add(Texts.clean(p));
+        List<Block> blocks = Boilerplate.stripBlocks(tidy(raw.blocks()));
+        List<String> warnings = new ArrayList<>(raw.warnings());
+        if (title.isEmpty()) {
+            String first = blocks.stream().filter(b -> b instanceof Block.Paragraph).findFirst()
+                    .or(() -> blocks.stream().filter(b -> !BodyText.block(b).isBlank()).findFirst())
+                    .map(b -> Texts.clean(BodyText.block(b))).orElse("");
+            if (first.isEmpty()) {
+                throw new UnsupportedUploadException("No title found, and no text to take one from");
+            }
+            title = Titles.fromFirstSentence(first);
+            warnings.add("No title found: the title \"" + title + "\" was made from the first sentence. Give the "
+                    + "article a title (title: in the front matter, a # heading, or a headline) and upload it again.");
+        } else if (!blocks.isEmpty() && blocks.get(0) instanceof Block.Paragraph p
+                && Texts.clean(Inline.plain(p.content())).equals(title)) {
+            blocks.remove(0);
         }
-        List<String> paragraphs = Boilerplate.strip(cleaned);
-        if (!paragraphs.isEmpty() && paragraphs.get(0).equals(title)) {
-            paragraphs.remove(0);
-        }
-        if (paragraphs.isEmpty()) {
+        if (blocks.isEmpty()) {
             throw new UnsupportedUploadException("No body paragraphs found: the article has a title (\""
                     + abbreviate(title) + "\") but no text");
         }
-        if (paragraphs.size() > limits.maxParagraphs()) {
-            throw new UnsupportedUploadException("The article has " + paragraphs.size()
-                    + " paragraphs; the limit is " + limits.maxParagraphs());
+        if (blocks.size() > limits.maxParagraphs()) {
+            throw new UnsupportedUploadException("The article has " + blocks.size()
+                    + " blocks (paragraphs, headings, lists...); the limit is " + limits.maxParagraphs());
         }
         String summary = Texts.clean(raw.summary());
-        return new ParsedArticle(raw.format(), title,
-                summary.isEmpty() ? Summaries.summaryOf(paragraphs.get(0)) : summary,
-                paragraphs,
+        if (summary.isEmpty()) {
+            summary = blocks.stream().filter(b -> b instanceof Block.Paragraph).findFirst()
+                    .map(b -> Summaries.summaryOf(Texts.clean(BodyText.block(b))))
+                    .orElseGet(() -> Summaries.summaryOf(Texts.clean(BodyText.block(blocks.get(0)))));
+        }
+        return new ParsedArticle(raw.format(), title, summary, blocks,
                 emptyToNull(Texts.clean(raw.author())),
                 distinctClean(raw.tags()),
                 raw.published(),
                 raw.declaredLanguage(),
                 emptyToNull(Texts.clean(raw.slug())),
-                raw.targets());
+                raw.targets(),
+                raw.updated(),
+                emptyToNull(Texts.clean(raw.canonicalUrl())),
+                raw.leadImage(),
+                warnings);
+    }
+
+    /** Every block's text normalised (as {@link Texts#clean}); blocks left without content dropped. */
+    private static List<Block> tidy(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks.size());
+        for (Block b : blocks) {
+            Block tidy = b.map(Inline::normalize);
+            boolean empty = tidy instanceof Block.Paragraph || tidy instanceof Block.Heading
+                    ? BodyText.block(tidy).isBlank()
+                    : tidy instanceof Block.ListBlock l ? l.items().isEmpty()
+                    : tidy instanceof Block.Quote q ? q.paragraphs().isEmpty()
+                    : tidy instanceof Block.Preformatted pre && pre.text().isBlank();
+            if (!empty) {
+                out.add(tidy);
+            }
+        }
+        return out;
     }
 
     private static List<String> distinctClean(List<String> values) {

@@ -54,11 +54,14 @@ public final class LanguageResolver {
 
     private static String sample(ParsedArticle article) {
         StringBuilder sample = new StringBuilder(article.title());
-        for (String paragraph : article.paragraphs()) {
+        for (Block block : article.blocks()) {
             if (sample.length() >= DETECTION_CHARS) {
                 break;
             }
-            sample.append('\n').append(paragraph);
+            if (!(block instanceof Block.Preformatted)) {
+                // Code is not language; the text of every other block is.
+                sample.append('\n').append(BodyText.block(block));
+            }
         }
         return sample.toString();
     }

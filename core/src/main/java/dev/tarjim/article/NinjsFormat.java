@@ -12,10 +12,14 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 
 /**
- * Reads IPTC ninjs (news in JSON), versions 1.x and 2.x.
+ * Reads IPTC ninjs (news in JSON), versions 1.x, 2.x and 3.x.
  *
  * <p>Fields: {@code headlines[].value} (2.x, role {@code main} first) or {@code headline} (1.x);
- * {@code bodies[].value} (2.x, HTML preferred) or {@code body_html} / {@code body_text} (1.x);
+ * {@code bodies[].value} (2.x/3.x, HTML preferred) or {@code body_html} / {@code body_text} (1.x), the HTML through
+ * the allowlist of {@link HtmlBlocks} (relative URLs against the item's {@code uri} when it is a web address);
+ * {@code associations} (an object in 1.x, an array in 2.x/3.x) of type {@code picture}: the first is the lead
+ * image, the others figures after the body (the largest rendition's {@code href}, {@code width} and {@code height};
+ * {@code description_text} else {@code headline} as caption; {@code copyrightnotice} else {@code by} as credit);
  * {@code descriptions[].value} or {@code description_text} / {@code description_html} as summary; {@code language};
  * {@code by} or {@code authors[]} (strings or objects with {@code name}); {@code subject[].name} /
  * {@code subjects[].name} (else {@code keywords}) as tags; {@code slugline} as slug.
@@ -46,28 +50,34 @@ final class NinjsFormat {
         if (headline == null) {
             headline = text(root, "headline");
         }
-        List<String> paragraphs = body(root);
-        if (headline == null && paragraphs.isEmpty()) {
+        String uri = text(root, "uri");
+        String base = uri == null ? null : SafeUrls.link(uri, null).filter(u -> u.startsWith("http")).orElse(null);
+        List<Block> blocks = new ArrayList<>(body(root, base));
+        if (headline == null && blocks.isEmpty()) {
             throw new UnsupportedUploadException(NOT_NINJS);
         }
-        if (headline == null) {
-            throw new UnsupportedUploadException("No title found: the ninjs item has no headline");
-        }
         String language = text(root, "language");
-        Instant published = null;
-        for (String field : new String[] {"firstcreated", "versioncreated"}) {
-            String value = text(root, field);
-            if (value != null) {
-                published = Dates.parse(value).orElseThrow(() -> new UnsupportedUploadException(
-                        field + ": '" + value + "' is not an ISO 8601 date-time"));
-                break;
-            }
-        }
-        return new ParsedArticle("ninjs", headline, summary(root), paragraphs, author(root), tags(root), published,
-                language == null ? null : LanguageTags.require("language", language), text(root, "slugline"), null);
+        Instant published = date(root, "firstcreated", "versioncreated");
+        Instant updated = root.has("firstcreated") ? date(root, "versioncreated") : null;
+        List<Block.Figure> pictures = pictures(root.path("associations"), base);
+        blocks.addAll(pictures.isEmpty() ? List.of() : pictures.subList(1, pictures.size()));
+        return new ParsedArticle("ninjs", headline, summary(root), blocks, author(root), tags(root), published,
+                language == null ? null : LanguageTags.require("language", language), text(root, "slugline"), null,
+                updated, base, pictures.isEmpty() ? null : pictures.get(0), List.of());
     }
 
-    private static List<String> body(JsonNode root) {
+    private static Instant date(JsonNode root, String... fields) throws UnsupportedUploadException {
+        for (String field : fields) {
+            String value = text(root, field);
+            if (value != null) {
+                return Dates.parse(value).orElseThrow(() -> new UnsupportedUploadException(
+                        field + ": '" + value + "' is not an ISO 8601 date-time"));
+            }
+        }
+        return null;
+    }
+
+    private static List<Block> body(JsonNode root, String base) {
         String html = null;
         String plain = null;
         JsonNode bodies = root.path("bodies");
@@ -90,9 +100,57 @@ final class NinjsFormat {
             plain = text(root, "body_text");
         }
         if (html != null) {
-            return HtmlFormat.paragraphs(Jsoup.parseBodyFragment(html).body());
+            return HtmlBlocks.blocks(html, base);
         }
-        return plain != null ? PlainTextFormat.paragraphs(plain) : new ArrayList<>();
+        return plain == null ? List.of()
+                : PlainTextFormat.paragraphs(plain).stream().map(p -> (Block) Block.Paragraph.of(p)).toList();
+    }
+
+    /** The associated pictures, in order, as figures; those without an {@code http(s)} rendition are skipped. */
+    private static List<Block.Figure> pictures(JsonNode associations, String base) {
+        List<Block.Figure> out = new ArrayList<>();
+        for (JsonNode item : associations) {
+            if (!item.isObject() || !"picture".equals(item.path("type").asText(""))) {
+                continue;
+            }
+            JsonNode best = null;
+            for (JsonNode rendition : item.path("renditions")) {
+                if (SafeUrls.image(rendition.path("href").asText(null), base).isPresent()
+                        && (best == null || rendition.path("width").asInt(0) > best.path("width").asInt(0))) {
+                    best = rendition;
+                }
+            }
+            String src = best != null ? SafeUrls.image(best.path("href").asText(null), base).orElse(null)
+                    : SafeUrls.image(text(item, "uri"), base).orElse(null);
+            if (src == null) {
+                continue;
+            }
+            String headline = preferred(item.path("headlines"), "main");
+            if (headline == null) {
+                headline = text(item, "headline");
+            }
+            String description = preferred(item.path("descriptions"), "caption");
+            if (description == null) {
+                description = text(item, "description_text");
+            }
+            String caption = description != null ? description : headline;
+            String credit = text(item, "copyrightnotice");
+            if (credit == null) {
+                credit = text(item, "by");
+            }
+            out.add(new Block.Figure(src, headline != null && description != null ? Texts.clean(headline) : "",
+                    caption == null ? List.of() : Inline.text(Texts.clean(caption)), Texts.clean(credit),
+                    dimension(best, "width"), dimension(best, "height")));
+        }
+        return out;
+    }
+
+    private static Integer dimension(JsonNode rendition, String field) {
+        if (rendition == null) {
+            return null;
+        }
+        int n = rendition.path(field).asInt(0);
+        return n > 0 ? n : null;
     }
 
     private static String summary(JsonNode root) {

@@ -1,6 +1,8 @@
 package dev.tarjim.ingest;
 
 import dev.tarjim.article.ArticleParser;
+import dev.tarjim.article.ArticleRepository;
+import dev.tarjim.article.ArticleStates;
 import dev.tarjim.article.LanguageResolver;
 import dev.tarjim.article.ParsedArticle;
 import dev.tarjim.article.UnsupportedUploadException;
@@ -36,7 +38,8 @@ public final class IngestService {
     private final UploadSource uploads;
     private final ArticleParser parser;
     private final LanguageResolver languages;
-    private final DynamoArticleStore store;
+    private final ArticleRepository articles;
+    private final ArticleStates states;
     private final ReportWriter reports;
     private final ChangeLog changeLog;
     private final Translations translations;
@@ -67,20 +70,33 @@ public final class IngestService {
         DUPLICATE
     }
 
+    /**
+     * The use case over its ports.
+     *
+     * @param articles the article texts (originals and translations)
+     * @param states   the per-article states and leases
+     */
     public IngestService(UploadSource uploads, ArticleParser parser, LanguageResolver languages,
-            DynamoArticleStore store, ReportWriter reports, ChangeLog changeLog, Translations translations,
-            Settings settings,
-            Clock clock, Log log) {
+            ArticleRepository articles, ArticleStates states, ReportWriter reports, ChangeLog changeLog,
+            Translations translations, Settings settings, Clock clock, Log log) {
         this.uploads = uploads;
         this.parser = parser;
         this.languages = languages;
-        this.store = store;
+        this.articles = articles;
+        this.states = states;
         this.reports = reports;
         this.changeLog = changeLog;
         this.translations = translations;
         this.settings = settings;
         this.clock = clock;
         this.log = log;
+    }
+
+    /** The use case over the DynamoDB adapter of both ports. */
+    public IngestService(UploadSource uploads, ArticleParser parser, LanguageResolver languages,
+            DynamoArticleStore store, ReportWriter reports, ChangeLog changeLog, Translations translations,
+            Settings settings, Clock clock, Log log) {
+        this(uploads, parser, languages, store, store, reports, changeLog, translations, settings, clock, log);
     }
 
     /** The article id of an upload key: stable, URL-safe, derived from the key alone. */
@@ -96,20 +112,20 @@ public final class IngestService {
     public Outcome apply(ObjectChange change) {
         String id = articleId(change.key());
         String seq = Sequencers.normalize(change.sequencer());
-        String lease = store.acquireLease(id, settings.leaseTtl(), settings.leaseWait());
+        String lease = states.acquireLease(id, settings.leaseTtl(), settings.leaseWait());
         Outcome outcome;
         try {
             outcome = applyLeased(id, change, seq, lease);
         } catch (RuntimeException failed) {
             try {
-                store.releaseLease(id, lease);
+                states.releaseLease(id, lease);
             } catch (RuntimeException releaseFailed) {
                 failed.addSuppressed(releaseFailed);
             }
             throw failed;
         }
         try {
-            store.releaseLease(id, lease);
+            states.releaseLease(id, lease);
         } catch (RuntimeException releaseFailed) {
             // The event's work is done: failing it now would only send Lambda's retries into this lease until it
             // expires (and then to the DLQ). Other events for the article wait for the lease's expiry instead.
@@ -119,7 +135,7 @@ public final class IngestService {
     }
 
     private Outcome applyLeased(String id, ObjectChange change, String seq, String lease) {
-        Optional<ArticleState> current = store.state(id);
+        Optional<ArticleState> current = states.state(id);
         if (current.isPresent()) {
             int cmp = current.get().sequencer().compareTo(seq);
             if (cmp > 0) {
@@ -161,7 +177,8 @@ public final class IngestService {
         try {
             parsed = parser.parse(bytes, change.key());
             language = languages.resolve(parsed);
-            warnings = languages.contradiction(parsed, language).map(List::of).orElse(List.of());
+            warnings = new ArrayList<>(parsed.warnings());
+            languages.contradiction(parsed, language).ifPresent(warnings::add);
         } catch (UnsupportedUploadException e) {
             return fail(id, change, seq, current, lease, e.getMessage());
         }
@@ -172,18 +189,18 @@ public final class IngestService {
             ArticleState unchanged = new ArticleState(id, change.key(), seq, ArticleState.UNCHANGED,
                     current.revision(), hash, current.sourceLanguage(), current.title(), current.format(),
                     List.of(), current.languages(), current.targets(), now, current.warnings());
-            store.putState(unchanged, lease);
+            states.putState(unchanged, lease);
             reports.write(change.bucket(), change.key(), Report.of(unchanged));
             completeTranslations(unchanged, lease, change.bucket(), null);
             return Outcome.UNCHANGED;
         }
         long revision = current == null ? 1 : current.revision() + 1;
         Instant published = parsed.published() != null ? parsed.published()
-                : store.article(id, language).map(StoredArticle::published).orElse(now);
+                : articles.article(id, language).map(StoredArticle::published).orElse(now);
         StoredArticle original = new StoredArticle(id, language, language, parsed.title(), parsed.summary(),
-                parsed.paragraphs(), parsed.author(), parsed.tags(), published, now, revision, change.key(), hash,
-                false, null, false, parsed.slug());
-        if (!store.putArticle(original, seq)) {
+                parsed.blocks(), parsed.author(), parsed.tags(), published, now, revision, change.key(), hash,
+                false, null, false, parsed.slug(), parsed.canonicalUrl(), parsed.leadImage());
+        if (!articles.putArticle(original, seq)) {
             return Outcome.SUPERSEDED;
         }
         // Logged after the article is written and before the state says so: a crash in between retries the event,
@@ -206,10 +223,10 @@ public final class IngestService {
         }
         ArticleState stored = new ArticleState(id, change.key(), seq, ArticleState.STORED, revision, hash, language,
                 parsed.title(), parsed.format(), List.of(), languages, targets, now, warnings);
-        store.putState(stored, lease);
+        states.putState(stored, lease);
         reports.write(change.bucket(), change.key(), Report.of(stored));
         log.info("stored", "articleId", id, "revision", revision, "language", language,
-                "paragraphs", parsed.paragraphs().size(), "format", parsed.format());
+                "blocks", parsed.blocks().size(), "format", parsed.format());
         completeTranslations(stored, lease, change.bucket(), original);
         return Outcome.STORED;
     }
@@ -236,7 +253,7 @@ public final class IngestService {
             return;
         }
         // The original this event just wrote is at hand; a duplicate or unchanged upload reads the live one.
-        StoredArticle original = written != null ? written : store.article(state.id(), state.sourceLanguage())
+        StoredArticle original = written != null ? written : articles.article(state.id(), state.sourceLanguage())
                 .orElseThrow(() -> new TransientFailureException("original of " + state.id() + " not readable yet"));
         ArticleState working = state;
         TransientFailureException unavailable = null;
@@ -255,7 +272,7 @@ public final class IngestService {
                     working.revision(), working.contentHash(), working.sourceLanguage(), working.title(),
                     working.format(), working.errors(), languages, working.targets(), clock.instant(),
                     working.warnings());
-            store.putState(working, lease);
+            states.putState(working, lease);
             log.info("translation", "articleId", state.id(), "language", target, "status", result.status(),
                     "engine", result.engine());
         }
@@ -268,8 +285,8 @@ public final class IngestService {
     private Outcome withdraw(String id, ObjectChange change, String seq, ArticleState current, String lease) {
         Instant now = clock.instant();
         long revision = current == null ? 0 : current.revision();
-        for (String lang : store.languages(id)) {
-            if (store.withdraw(id, lang, seq, now)) {
+        for (String lang : articles.languages(id)) {
+            if (articles.withdraw(id, lang, seq, now)) {
                 changeLog.append(lang, id, revision, ChangeKind.WITHDRAW);
             }
         }
@@ -279,7 +296,7 @@ public final class IngestService {
                 : new ArticleState(id, change.key(), seq, ArticleState.WITHDRAWN, current.revision(),
                         current.contentHash(), current.sourceLanguage(), current.title(), current.format(),
                         List.of(), current.languages(), current.targets(), now, current.warnings());
-        store.putState(withdrawn, lease);
+        states.putState(withdrawn, lease);
         reports.write(change.bucket(), change.key(), Report.of(withdrawn));
         log.info("withdrawn", "articleId", id, "revision", withdrawn.revision());
         return Outcome.WITHDRAWN;
@@ -294,7 +311,7 @@ public final class IngestService {
                 : new ArticleState(id, change.key(), seq, ArticleState.FAILED, current.revision(),
                         current.contentHash(), current.sourceLanguage(), current.title(), current.format(),
                         List.of(reason), current.languages(), current.targets(), now, current.warnings());
-        store.putState(failed, lease);
+        states.putState(failed, lease);
         reports.write(change.bucket(), change.key(), Report.of(failed));
         log.info("refused", "articleId", id, "reason", reason, "liveRevision", failed.revision());
         return Outcome.FAILED;

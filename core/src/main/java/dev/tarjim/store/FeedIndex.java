@@ -13,17 +13,22 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The per-language feed index: the sparse GSI of live articles (newest first) and a small version item per language
- * that every change bumps ({@link DynamoArticleStore} does it), so a conditional poll costs one GetItem and never renders a feed.
+ * that every change bumps ({@link DynamoArticleTexts} does it), so a conditional poll costs one GetItem and never renders a feed.
  */
 public final class FeedIndex {
     private final DynamoDbClient dynamo;
     private final String table;
-    private final DynamoArticleStore store;
+    private final DynamoArticleTexts texts;
 
-    public FeedIndex(DynamoDbClient dynamo, String table, DynamoArticleStore store) {
+    public FeedIndex(DynamoDbClient dynamo, String table, DynamoArticleTexts texts) {
         this.dynamo = dynamo;
         this.table = table;
-        this.store = store;
+        this.texts = texts;
+    }
+
+    /** The index over the texts of {@code store}. */
+    public FeedIndex(DynamoDbClient dynamo, String table, DynamoArticleStore store) {
+        this(dynamo, table, store.texts());
     }
 
     /**
@@ -42,7 +47,7 @@ public final class FeedIndex {
     /** The feed's version (one small read), or empty when the language never had content. */
     public Optional<Version> version(String lang) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(DynamoArticleStore.key("FEEDVER#" + lang, "V"))).item();
+                .key(Items.key("FEEDVER#" + lang, "V"))).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -52,7 +57,7 @@ public final class FeedIndex {
     /** Languages that have ever had content, sorted. */
     public List<String> languages() {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(DynamoArticleStore.key(DynamoArticleStore.META_PK, "LANGS"))).item();
+                .key(Items.key(DynamoArticleTexts.META_PK, "LANGS"))).item();
         if (item == null || !item.containsKey("langs")) {
             return List.of();
         }
@@ -74,11 +79,11 @@ public final class FeedIndex {
                     .scanIndexForward(false).limit(size + 1 - out.size());
             if (before == null) {
                 q.keyConditionExpression("feedPk = :p")
-                        .expressionAttributeValues(Map.of(":p", DynamoArticleStore.s("FEED#" + lang)));
+                        .expressionAttributeValues(Map.of(":p", Items.s("FEED#" + lang)));
             } else {
                 q.keyConditionExpression("feedPk = :p AND feedSk < :b")
-                        .expressionAttributeValues(Map.of(":p", DynamoArticleStore.s("FEED#" + lang),
-                                ":b", DynamoArticleStore.s(before)));
+                        .expressionAttributeValues(Map.of(":p", Items.s("FEED#" + lang),
+                                ":b", Items.s(before)));
             }
             if (start != null) {
                 q.exclusiveStartKey(start);
@@ -89,7 +94,7 @@ public final class FeedIndex {
                     more = true;
                     break;
                 }
-                out.add(store.toArticle(item));
+                out.add(texts.toArticle(item));
                 last = item.get(TableSchema.FEED_SK).s();
             }
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;

@@ -62,10 +62,9 @@ class RefusedUploadTest {
         return java.util.stream.Stream.of(
                 Arguments.of("<html><body><p>Only a paragraph, no heading anywhere.</p></body></html>", "a.html",
                         "No title found"),
-                Arguments.of("---\nlang: en\n---\nJust a paragraph.\n", "a.md", "No title found"),
+                Arguments.of("---\nlang: en\n---\n```\n\n```\n", "a.md", "No title found"),
                 Arguments.of("{\"headline\": \"A headline only\"}", "a.json", "No body paragraphs found"),
-                Arguments.of("A headline alone\n\nLeave a reply\n\n0\n", "a.txt", "No body paragraphs found"),
-                Arguments.of("{\"body_text\": \"Body without a headline.\"}", "a.json", "No title found"));
+                Arguments.of("A headline alone\n\nLeave a reply\n\n0\n", "a.txt", "No body paragraphs found"));
     }
 
     @ParameterizedTest
@@ -83,7 +82,7 @@ class RefusedUploadTest {
 
         assertThatThrownBy(() -> parser.parse(utf8(text), "incoming/long.txt"))
                 .isInstanceOf(UnsupportedUploadException.class)
-                .hasMessage("The article has 6 paragraphs; the limit is 5");
+                .hasMessage("The article has 6 blocks (paragraphs, headings, lists...); the limit is 5");
     }
 
     @Test

@@ -90,7 +90,7 @@ class HostileUploadTest {
                 Arguments.of("zip-bomb", ".md", (Body) HostileUploadTest::zipBomb, "ZIP archive", UNREAD_BUDGET),
                 Arguments.of("invalid-utf8", ".txt", bytes(invalidUtf8()), "not valid UTF-8", UNREAD_BUDGET),
                 Arguments.of("ten-thousand-paragraphs", ".md", bytes(tenThousandParagraphs()),
-                        "10000 paragraphs; the limit is 5000", PARSE_BUDGET),
+                        "10000 blocks (paragraphs, headings, lists...); the limit is 5000", PARSE_BUDGET),
                 Arguments.of("front-matter-1mb", ".md", bytes(frontMatterOfOneMegabyte()), "front matter is",
                         PARSE_BUDGET),
                 Arguments.of("yaml-billion-laughs", ".md", bytes(resource("yaml-billion-laughs.md")),

@@ -107,6 +107,58 @@ class IngestEndToEndTest {
         assertThat(report.get("uploadKey").asText()).isEqualTo(key);
     }
 
+    @Test
+    void untitledMarkdown_isStoredWithTheFirstSentenceAsTitle_andTheReportWarns() {
+        String key = "incoming/untitled.md";
+        String id = IngestService.articleId(key);
+        put(key, ("The harbour reopened on Monday after three weeks of repairs. Ships queued at dawn.\n\n"
+                + "Crews worked through the storm to finish the quay.\n").getBytes(StandardCharsets.UTF_8));
+
+        JsonNode report = stack.report(key);
+        assertThat(report.get("status").asText()).isEqualTo("stored");
+        assertThat(report.get("title").asText())
+                .isEqualTo("The harbour reopened on Monday after three weeks of repairs");
+        assertThat(report.get("warnings")).hasSize(1);
+        assertThat(report.get("warnings").get(0).asText()).startsWith("No title found");
+        assertThat(stack.store.article(id, "en").orElseThrow().title())
+                .isEqualTo("The harbour reopened on Monday after three weeks of repairs");
+    }
+
+    @Test
+    void richMarkdown_isStoredAsBlocks_withLinksFiguresAndLeadImage() {
+        String key = "incoming/rich.md";
+        String id = IngestService.articleId(key);
+        String md = """
+                ---
+                title: Harbour reopens
+                lang: en
+                canonical: https://news.example/harbour
+                image: https://img.example/lead.jpg
+                ---
+                The harbour **reopened** on Monday, [the port said](https://port.example/notice).
+
+                ## What changed
+
+                - A new quay
+                - Deeper berths
+
+                > We are open again.
+                > — Harbour master
+
+                ![Cranes](https://img.example/cranes.jpg "Cranes back at work")
+                """;
+        put(key, md.getBytes(StandardCharsets.UTF_8));
+
+        StoredArticle stored = stack.store.article(id, "en").orElseThrow();
+        assertThat(stored.canonicalUrl()).isEqualTo("https://news.example/harbour");
+        assertThat(stored.leadImage().src()).isEqualTo("https://img.example/lead.jpg");
+        assertThat(stored.blocks()).extracting(b -> b.kind().name())
+                .containsExactly("PARAGRAPH", "HEADING", "LIST", "QUOTE", "FIGURE");
+        assertThat(dev.tarjim.article.BodyHtml.render(stored.blocks()))
+                .contains("<strong>reopened</strong>", "href=\"https://port.example/notice\"", "<h2>What changed</h2>",
+                        "<li>Deeper berths</li>", "src=\"https://img.example/cranes.jpg\"", "Cranes back at work");
+    }
+
     static String markdown(String title, String paragraph) {
         return "---\ntitle: " + title + "\nlang: en\nauthor: Staff\ntags: [china, russia]\n---\n\n" + paragraph
                 + "\n\nA second paragraph says more about the meeting of the two parties.\n";

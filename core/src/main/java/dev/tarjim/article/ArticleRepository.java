@@ -1,0 +1,38 @@
+package dev.tarjim.article;
+
+import dev.tarjim.store.StoredArticle;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The port through which use cases keep and read article texts: the original and its translations, one per
+ * language. Writes are ordered by the S3 sequencer of the event they come from, so an older event's text never
+ * replaces a newer one's. The DynamoDB adapter is {@code dev.tarjim.store.DynamoArticleTexts}.
+ */
+public interface ArticleRepository {
+
+    /**
+     * Writes one language of an article, unless a newer event already wrote it.
+     *
+     * @param sequencer the normalised sequencer of the event this text comes from
+     * @return whether it was written (false: a newer event's text is there and stays)
+     */
+    boolean putArticle(StoredArticle article, String sequencer);
+
+    /** One language of an article, or empty. */
+    Optional<StoredArticle> article(String id, String lang);
+
+    /** Every language of an article (the original and its translations), withdrawn ones included. */
+    List<StoredArticle> articles(String id);
+
+    /** The languages an article exists in. */
+    List<String> languages(String id);
+
+    /**
+     * Marks one language withdrawn (it leaves feeds), unless a newer event already wrote it.
+     *
+     * @return whether it was marked
+     */
+    boolean withdraw(String id, String lang, String sequencer, Instant at);
+}

@@ -1,0 +1,221 @@
+package dev.tarjim.store;
+
+import dev.tarjim.article.ArticleRepository;
+import dev.tarjim.article.Block;
+import dev.tarjim.support.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * The {@link ArticleRepository} in DynamoDB: one item per article and language ({@code ART#<id>/LANG#<lang>}),
+ * its body too when it fits, else in {@link BodyChunks}.
+ *
+ * <p>Item schema {@value #SCHEMA} holds the body as compact JSON of its blocks ({@link BlockCodec}) in {@code body}
+ * (or in chunks), plus {@code canonicalUrl} and {@code leadImage}. Items written before blocks existed carry no
+ * {@code schema} attribute and a {@code paragraphs} list (or chunks of a JSON string array): they read as
+ * paragraphs.
+ */
+public final class DynamoArticleTexts implements ArticleRepository {
+    /** The item schema this adapter writes. */
+    static final int SCHEMA = 2;
+    /** Bodies above this many bytes of JSON go to chunk items (an item may hold 400 KB in all). */
+    static final int INLINE_BODY_LIMIT = 300_000;
+    static final String META_PK = "META";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final BodyChunks chunks;
+
+    public DynamoArticleTexts(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.chunks = new BodyChunks(dynamo, table);
+    }
+
+    @Override
+    public boolean putArticle(StoredArticle article, String sequencer) {
+        String pk = Items.articlePk(article.id());
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(TableSchema.PK, Items.s(pk));
+        item.put(TableSchema.SK, Items.s("LANG#" + article.language()));
+        item.put("schema", Items.n(SCHEMA));
+        item.put("seq", Items.s(sequencer));
+        item.put("id", Items.s(article.id()));
+        item.put("lang", Items.s(article.language()));
+        item.put("sourceLang", Items.s(article.sourceLanguage()));
+        item.put("title", Items.s(article.title()));
+        item.put("summary", Items.s(article.summary()));
+        item.put("published", Items.s(article.published().toString()));
+        item.put("updated", Items.s(article.updated().toString()));
+        item.put("revision", Items.n(article.revision()));
+        item.put("sourceKey", Items.s(article.sourceKey()));
+        item.put("contentHash", Items.s(article.contentHash()));
+        item.put("machineTranslated", AttributeValue.fromBool(article.machineTranslated()));
+        item.put("withdrawn", AttributeValue.fromBool(article.withdrawn()));
+        Items.putIfPresent(item, "author", article.author());
+        Items.putIfPresent(item, "engine", article.engine());
+        Items.putIfPresent(item, "slug", article.slug());
+        Items.putIfPresent(item, "canonicalUrl", article.canonicalUrl());
+        if (article.leadImage() != null) {
+            item.put("leadImage", Items.s(BlockCodec.writeOne(article.leadImage())));
+        }
+        if (!article.tags().isEmpty()) {
+            item.put("tags", AttributeValue.fromL(article.tags().stream().map(Items::s).toList()));
+        }
+        if (!article.withdrawn()) {
+            item.put(TableSchema.FEED_PK, Items.s("FEED#" + article.language()));
+            item.put(TableSchema.FEED_SK, Items.s(article.published() + "#" + article.id()));
+        }
+        String body = BlockCodec.write(article.blocks());
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= INLINE_BODY_LIMIT) {
+            item.put("body", Items.s(body));
+        } else {
+            String prefix = BodyChunks.prefix(article.language(), sequencer);
+            item.put("bodyPrefix", Items.s(prefix));
+            item.put("bodyChunks", Items.n(chunks.write(pk, prefix, bytes)));
+        }
+        Map<String, AttributeValue> previous;
+        try {
+            previous = dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR seq <= :seq")
+                    .expressionAttributeValues(Map.of(":seq", Items.s(sequencer)))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+        } catch (ConditionalCheckFailedException newer) {
+            return false;
+        }
+        // Chunks are immutable per write: keep the new body's and the one just replaced (a reader may hold the old
+        // item a moment longer), delete older ones.
+        Set<String> keep = new HashSet<>();
+        if (item.containsKey("bodyPrefix")) {
+            keep.add(item.get("bodyPrefix").s());
+        }
+        if (previous != null && previous.containsKey("bodyPrefix")) {
+            keep.add(previous.get("bodyPrefix").s());
+        }
+        chunks.removeExcept(pk, article.language(), keep);
+        touchFeed(article.language(), article.updated());
+        return true;
+    }
+
+    @Override
+    public Optional<StoredArticle> article(String id, String lang) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Items.key(Items.articlePk(id), "LANG#" + lang)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toArticle(item));
+    }
+
+    @Override
+    public List<StoredArticle> articles(String id) {
+        List<StoredArticle> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : Items.queryAll(dynamo, table, Items.articlePk(id), "LANG#", false)) {
+            out.add(toArticle(item));
+        }
+        return out;
+    }
+
+    /** {@inheritDoc} Read from keys only: cheap. */
+    @Override
+    public List<String> languages(String id) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : Items.queryAll(dynamo, table, Items.articlePk(id), "LANG#", true)) {
+            out.add(item.get(TableSchema.SK).s().substring("LANG#".length()));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean withdraw(String id, String lang, String sequencer, Instant at) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Items.key(Items.articlePk(id), "LANG#" + lang))
+                    .updateExpression("SET withdrawn = :true, seq = :seq, updated = :at REMOVE feedPk, feedSk")
+                    .conditionExpression("attribute_exists(pk) AND seq <= :seq")
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true),
+                            ":seq", Items.s(sequencer), ":at", Items.s(at.toString()))));
+            touchFeed(lang, at);
+            return true;
+        } catch (ConditionalCheckFailedException newerOrAbsent) {
+            return false;
+        }
+    }
+
+    /** An article item (as read, or from the feed index) with its body reassembled. */
+    StoredArticle toArticle(Map<String, AttributeValue> item) {
+        String leadImage = Items.str(item, "leadImage");
+        return new StoredArticle(
+                item.get("id").s(),
+                item.get("lang").s(),
+                item.get("sourceLang").s(),
+                item.get("title").s(),
+                item.get("summary").s(),
+                body(item),
+                Items.str(item, "author"),
+                item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of(),
+                Instant.parse(item.get("published").s()),
+                Instant.parse(item.get("updated").s()),
+                Long.parseLong(item.get("revision").n()),
+                item.get("sourceKey").s(),
+                item.get("contentHash").s(),
+                item.get("machineTranslated").bool(),
+                Items.str(item, "engine"),
+                item.get("withdrawn").bool(),
+                Items.str(item, "slug"),
+                Items.str(item, "canonicalUrl"),
+                leadImage == null ? null : (Block.Figure) BlockCodec.readOne(leadImage));
+    }
+
+    private List<Block> body(Map<String, AttributeValue> item) {
+        int schema = item.containsKey("schema") ? Integer.parseInt(item.get("schema").n()) : 1;
+        if (schema > SCHEMA) {
+            throw new StoreException("article item " + item.get(TableSchema.PK).s() + " has schema " + schema
+                    + ", newer than this code's " + SCHEMA, null);
+        }
+        if (schema == SCHEMA) {
+            if (item.containsKey("body")) {
+                return BlockCodec.read(item.get("body").s());
+            }
+            return BlockCodec.read(new String(chunked(item), StandardCharsets.UTF_8));
+        }
+        // Schema 1: plain paragraphs, inline or as chunks of a JSON string array.
+        List<String> paragraphs;
+        if (item.containsKey("paragraphs")) {
+            paragraphs = item.get("paragraphs").l().stream().map(AttributeValue::s).toList();
+        } else {
+            try {
+                paragraphs = Arrays.asList(Json.mapper().readValue(chunked(item), String[].class));
+            } catch (IOException e) {
+                throw new StoreException("unreadable article body " + item.get(TableSchema.PK).s(), e);
+            }
+        }
+        return paragraphs.stream().map(p -> (Block) Block.Paragraph.of(p)).toList();
+    }
+
+    private byte[] chunked(Map<String, AttributeValue> item) {
+        return chunks.read(item.get(TableSchema.PK).s(), item.get("bodyPrefix").s(),
+                Integer.parseInt(item.get("bodyChunks").n()));
+    }
+
+    /** Records that a language's feed changed (its content, an entry's text or an entry leaving it). */
+    private void touchFeed(String lang, Instant at) {
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Items.key("FEEDVER#" + lang, "V"))
+                .updateExpression("ADD version :one SET updatedAt = :at")
+                .expressionAttributeValues(Map.of(":one", Items.n(1), ":at", Items.s(at.toString()))));
+        dynamo.updateItem(b -> b.tableName(table).key(Items.key(META_PK, "LANGS"))
+                .updateExpression("ADD langs :l")
+                .expressionAttributeValues(Map.of(":l", AttributeValue.fromSs(List.of(lang)))));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tarjim.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tarjim.article.ArticleRepository;
+import dev.tarjim.article.ArticleStates;
+import dev.tarjim.article.Block;
+import dev.tarjim.support.TransientFailureException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** What every implementation of the article ports must do: the Dynamo adapter and the in-memory fake alike. */
+abstract class ArticlePortsContract {
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static final Instant T = Instant.parse("2026-11-25T10:00:00Z");
+
+    abstract ArticleRepository articles();
+
+    abstract ArticleStates states();
+
+    static String newId() {
+        return String.format("c0ntract%08d", IDS.incrementAndGet());
+    }
+
+    static StoredArticle text(String id, String lang, String title) {
+        return new StoredArticle(id, lang, "en", title, "s", List.of(Block.Paragraph.of(title + " body")), null,
+                List.of(), T, T, 1, "incoming/x.md", "0".repeat(64), !lang.equals("en"), null, false, null, null,
+                null);
+    }
+
+    @Test
+    void putArticle_olderSequencer_leavesTheNewerText() {
+        String id = newId();
+        assertThat(articles().putArticle(text(id, "en", "Newer"), "0002")).isTrue();
+
+        assertThat(articles().putArticle(text(id, "en", "Older"), "0001")).isFalse();
+
+        assertThat(articles().article(id, "en").orElseThrow().title()).isEqualTo("Newer");
+    }
+
+    @Test
+    void languagesAndArticles_listEveryLanguage() {
+        String id = newId();
+        articles().putArticle(text(id, "en", "A"), "0001");
+        articles().putArticle(text(id, "es", "B"), "0001");
+
+        assertThat(articles().languages(id)).containsExactlyInAnyOrder("en", "es");
+        assertThat(articles().articles(id)).extracting(StoredArticle::title).containsExactlyInAnyOrder("A", "B");
+        assertThat(articles().article(id, "fr")).isEmpty();
+    }
+
+    @Test
+    void withdraw_marksTheTextWithdrawn_unlessANewerEventWroteIt() {
+        String id = newId();
+        articles().putArticle(text(id, "en", "A"), "0002");
+
+        assertThat(articles().withdraw(id, "en", "0001", T)).isFalse();
+        assertThat(articles().withdraw(id, "en", "0003", T.plusSeconds(5))).isTrue();
+
+        StoredArticle read = articles().article(id, "en").orElseThrow();
+        assertThat(read.withdrawn()).isTrue();
+        assertThat(read.title()).isEqualTo("A");
+        assertThat(articles().withdraw(newId(), "en", "0001", T)).isFalse();
+    }
+
+    @Test
+    void lease_isExclusive_andFencesStateWrites() {
+        String id = newId();
+        String token = states().acquireLease(id, Duration.ofMinutes(1), Duration.ZERO);
+
+        assertThatThrownBy(() -> states().acquireLease(id, Duration.ofMinutes(1), Duration.ZERO))
+                .isInstanceOf(TransientFailureException.class);
+        ArticleState state = new ArticleState(id, "incoming/x.md", "0001", ArticleState.STORED, 1, null, "en", "T",
+                "markdown", List.of(), Map.of("en", new LanguageStatus(LanguageStatus.ORIGINAL, 1, null, null, 0, T),
+                        "es", new LanguageStatus(LanguageStatus.PENDING, 1, null, null, 0, T)), List.of("es"), T,
+                List.of("a warning"));
+        assertThatThrownBy(() -> states().putState(state, "not-the-token"))
+                .isInstanceOf(LeaseLostException.class);
+        states().putState(state, token);
+        states().releaseLease(id, token);
+
+        assertThat(states().state(id)).contains(state);
+        assertThat(states().liveLanguages(List.of(id, newId()))).isEqualTo(Map.of(id, List.of("en")));
+        String again = states().acquireLease(id, Duration.ofMinutes(1), Duration.ZERO);
+        states().releaseLease(id, again);
+    }
+}
