@@ -463,6 +463,9 @@ final class HtmlExtractor {
     private void clean(Element root, String tag) {
         boolean embed = tag.equals("object") || tag.equals("embed") || tag.equals("iframe");
         for (Element e : root.select(tag)) {
+            if (tag.equals("footer") && e.parent() != null && e.parent().normalName().equals("blockquote")) {
+                continue; // a quotation's attribution, not the page's footer
+            }
             if (embed && (e.attributes().asList().stream().anyMatch(a -> VIDEOS.matcher(a.getValue()).find())
                     || tag.equals("object") && VIDEOS.matcher(e.html()).find())) {
                 continue;
