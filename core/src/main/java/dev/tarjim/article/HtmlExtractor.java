@@ -12,6 +12,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds the main content of an HTML page: a port to jsoup of the content-scoring core of Mozilla's Readability.js
@@ -68,8 +70,9 @@ final class HtmlExtractor {
             "strong", "sub", "sup", "textarea", "time", "var", "wbr");
     private static final Set<String> EMPTY_REMOVABLE = Set.of("div", "section", "header", "h1", "h2", "h3", "h4",
             "h5", "h6");
-    private static final List<String> TEXTISH = List.of("span", "li", "td", "blockquote", "dl", "div", "img", "ol",
+    private static final Set<String> TEXTISH = Set.of("span", "li", "td", "blockquote", "dl", "div", "img", "ol",
             "p", "pre", "table", "ul");
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
     /** Readability's default: below this many characters of text, a run is retried with fewer heuristics. */
     private static final int CHAR_THRESHOLD = 500;
@@ -525,7 +528,7 @@ final class HtmlExtractor {
         int img = node.getElementsByTag("img").size();
         int li = node.getElementsByTag("li").size() - 100;
         int input = node.getElementsByTag("input").size();
-        double headingDensity = textDensity(node, List.of("h1", "h2", "h3", "h4", "h5", "h6"));
+        double headingDensity = textDensity(node, HEADINGS);
         int embedCount = 0;
         for (Element embed : node.select("object, embed, iframe")) {
             if (embed.attributes().asList().stream().anyMatch(a -> VIDEOS.matcher(a.getValue()).find())
@@ -658,18 +661,36 @@ final class HtmlExtractor {
         return links / length;
     }
 
-    private static double textDensity(Element e, List<String> tags) {
+    /**
+     * The share of the element's text inside descendants with one of the tags (text in nested ones counted once per
+     * such ancestor, as Readability sums its children's texts), in one walk of the subtree: a page of deeply nested
+     * elements must not cost a walk per descendant.
+     */
+    private static double textDensity(Element e, Set<String> tags) {
         int length = innerText(e).length();
         if (length == 0) {
             return 0;
         }
-        int children = 0;
-        for (Element child : e.select(String.join(", ", tags))) {
-            if (child != e) {
-                children += innerText(child).length();
+        long[] children = {0};
+        int[] depth = {0};
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int d) {
+                if (node instanceof Element el && el != e && tags.contains(el.normalName())) {
+                    depth[0]++;
+                } else if (node instanceof TextNode t && depth[0] > 0) {
+                    children[0] += (long) Texts.collapse(t.getWholeText()).length() * depth[0];
+                }
             }
-        }
-        return (double) children / length;
+
+            @Override
+            public void tail(Node node, int d) {
+                if (node instanceof Element el && el != e && tags.contains(el.normalName())) {
+                    depth[0]--;
+                }
+            }
+        }, e);
+        return Math.min((double) children[0] / length, 10);
     }
 
     private boolean headerDuplicatesTitle(Element node) {
