@@ -89,6 +89,7 @@ final class HtmlExtractor {
     private Map<Element, Double> scores = new IdentityHashMap<>();
     private Map<Element, Boolean> dataTables = new IdentityHashMap<>();
     private String byline;
+    private String bylineElementText;
 
     private HtmlExtractor(String title, boolean removeByline) {
         this.title = title == null ? "" : title;
@@ -217,10 +218,14 @@ final class HtmlExtractor {
                 node = removeAndGetNext(node);
                 continue;
             }
-            if (removeByline && byline == null && validByline(node, match)) {
+            // Readability takes the byline out only on its first run; a retry (short articles) would leave it in.
+            if (removeByline && validByline(node, match)
+                    && (byline == null || node.text().strip().equals(bylineElementText))) {
                 Element name = node.selectFirst("[itemprop~=name]");
-                String text = (name != null && name != node ? name : node).text().strip();
-                byline = text;
+                if (byline == null) {
+                    byline = (name != null && name != node ? name : node).text().strip();
+                    bylineElementText = node.text().strip();
+                }
                 node = removeAndGetNext(node);
                 continue;
             }

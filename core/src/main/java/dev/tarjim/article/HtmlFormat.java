@@ -2,7 +2,6 @@ package dev.tarjim.article;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,6 +31,8 @@ final class HtmlFormat {
             "td", "th", "figcaption", "br", "hr", "address", "center", "details", "summary", "body");
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+(?:\\||–|—|-|::|«|»|·|•)\\s+");
 
+    private static final Pattern BY = Pattern.compile("^(?:by|par|por|von|di|بقلم|كتب|كتبت)\\s*:?\\s+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?。؟](?=\\s|$)");
 
     private HtmlFormat() {
@@ -44,6 +45,7 @@ final class HtmlFormat {
         String base = meta.canonicalUrl();
         HtmlExtractor.Result extracted = HtmlExtractor.extract(doc, title, meta.author() == null);
         List<String> warnings = new ArrayList<>();
+        boolean declaredTitle = title != null;
         if (title == null) {
             title = firstSentence(extracted.content().text());
             if (title.isEmpty()) {
@@ -56,8 +58,11 @@ final class HtmlFormat {
             warnings.add("The page names no canonical URL (<link rel=canonical> or og:url): its relative links and "
                     + "images were dropped");
         }
-        List<Block> blocks = withoutTitle(HtmlBlocks.blocks(extracted.content(), base), title);
-        String author = meta.author() != null ? meta.author() : blankToNull(extracted.byline());
+        List<Block> blocks = HtmlBlocks.blocks(extracted.content(), base);
+        if (declaredTitle) {
+            blocks = withoutTitle(blocks, title);
+        }
+        String author = meta.author() != null ? meta.author() : byline(extracted.byline());
         if (author == null) {
             author = pageAuthor(doc);
         }
@@ -145,8 +150,13 @@ final class HtmlFormat {
         return LanguageTags.normalise(declared).orElse(null);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    /** A byline element's text without its "By" ("By Jane Porter" → "Jane Porter"). */
+    private static String byline(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String name = BY.matcher(Texts.clean(text)).replaceFirst("");
+        return name.isBlank() ? null : name;
     }
 
     /** One paragraph per block element's run of text, in document order. */

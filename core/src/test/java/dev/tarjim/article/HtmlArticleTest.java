@@ -213,4 +213,21 @@ class HtmlArticleTest {
 
         assertThat(article.blocks()).containsExactly(Block.Paragraph.of("The new bridge opens to traffic in the spring."));
     }
+
+    @Test
+    void parse_bylineElementWithoutAuthorMetadata_becomesTheAuthorNotBodyText() throws Exception {
+        String html = """
+                <html><head><title>Ferry timetable changes | Island News</title></head><body><article>
+                <h1>Ferry timetable changes</h1><p class="byline">By Jane Smith</p>
+                <p>The morning ferry will leave half an hour earlier from June, the operator said on Friday, to give
+                commuters time to reach the mainland before the first trains leave the harbour station.</p>
+                </article></body></html>
+                """;
+
+        ParsedArticle article = HtmlFormat.parse(html);
+
+        assertThat(article.author()).isEqualTo("Jane Smith");
+        assertThat(article.blocks()).singleElement().satisfies(b -> assertThat(BodyText.block(b))
+                .startsWith("The morning ferry"));
+    }
 }
