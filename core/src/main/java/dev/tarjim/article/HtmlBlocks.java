@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -31,6 +32,9 @@ public final class HtmlBlocks {
             "h1", "h2", "h3", "h4", "h5", "h6", "hr", "body", "html");
     private static final Set<String> CREDIT_CLASSES = Set.of("credit", "copyright", "photo-credit", "image-credit",
             "byline", "source", "attribution");
+
+    /** An image title that is only the file's name ("IMG_3886.JPG") is no caption. */
+    private static final Pattern FILE_NAME = Pattern.compile("(?i)[\\w .()-]+\\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?)");
 
     private final String base;
 
@@ -146,19 +150,45 @@ public final class HtmlBlocks {
     }
 
     private void list(Element e, List<Block> out) {
+        boolean ordered = e.normalName().equals("ol");
         List<List<Inline>> items = new ArrayList<>();
-        for (Element li : e.children()) {
-            if (!li.normalName().equals("li") || hidden(li)) {
-                continue;
+        // Old pages put text or other blocks straight into a list; browsers show it, so it is kept, in order.
+        List<Inline> stray = new ArrayList<>();
+        for (Node child : e.childNodes()) {
+            boolean item = child instanceof Element li && li.normalName().equals("li");
+            boolean block = !item && child instanceof Element b && isBlock(b);
+            if ((item || block) && !Inline.plain(Inline.normalize(stray)).isBlank()) {
+                emitList(ordered, items, out);
+                paragraph(new ArrayList<>(stray), out);
             }
-            // A nested list is folded into its item: the model's lists are one level deep.
-            List<Inline> content = inlineOf(li);
-            if (!Inline.plain(content).isBlank()) {
-                items.add(content);
+            if (item || block) {
+                stray.clear();
+            }
+            if (item) {
+                Element li = (Element) child;
+                if (hidden(li)) {
+                    continue;
+                }
+                // A nested list is folded into its item: the model's lists are one level deep.
+                List<Inline> content = inlineOf(li);
+                if (!Inline.plain(content).isBlank()) {
+                    items.add(content);
+                }
+            } else if (block) {
+                emitList(ordered, items, out);
+                block((Element) child, out);
+            } else {
+                inlineNode(child, stray);
             }
         }
+        emitList(ordered, items, out);
+        paragraph(stray, out);
+    }
+
+    private static void emitList(boolean ordered, List<List<Inline>> items, List<Block> out) {
         if (!items.isEmpty()) {
-            out.add(new Block.ListBlock(e.normalName().equals("ol"), items));
+            out.add(new Block.ListBlock(ordered, List.copyOf(items)));
+            items.clear();
         }
     }
 
@@ -240,7 +270,7 @@ public final class HtmlBlocks {
             return;
         }
         String title = img.attr("title");
-        if (captionContent.isEmpty() && !title.isBlank()) {
+        if (captionContent.isEmpty() && !title.isBlank() && !FILE_NAME.matcher(title.strip()).matches()) {
             captionContent = Inline.text(Texts.clean(title));
         }
         out.add(new Block.Figure(src.get(), Texts.clean(img.attr("alt")), captionContent, credit,

@@ -2,9 +2,9 @@ package dev.tarjim.article;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -13,61 +13,150 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Extracts the article from an HTML page with jsoup.
+ * Reads an HTML page: the article's structure (paragraphs, subheads, lists, quotes, figures, tables) without the
+ * site's chrome, and its metadata.
  *
- * <p>The article is the largest {@code <article>}, else the main content element ({@code [itemprop=articleBody]},
- * {@code main}, {@code .entry-content}...), narrowed to its body container when it has one. Navigation, headers,
- * footers, asides, scripts, forms, and comment, sharing, related-post and tag areas are removed before the text is
- * read; each block element (p, li, h2..., blockquote, div with text) then gives one paragraph.
+ * <p>The main content is found by {@link HtmlExtractor} (Mozilla Readability's content scoring, ported) and converted
+ * by {@link HtmlBlocks}, the allowlist sanitizer, with relative links and images resolved against the page's
+ * canonical URL. Metadata comes from {@link HtmlMetadata} (JSON-LD, OpenGraph, {@code <meta>}), with the page's
+ * {@code <h1>} and {@code <title>} as the title's fallbacks.
  *
  * <p>jsoup's HTML parser never fetches or expands DTD entities, so an XXE doctype yields no file content; what is
  * left of a doctype's internal subset is punctuation, which {@link Boilerplate} drops.
  */
 final class HtmlFormat {
 
-    private static final String JUNK = "nav, header, footer, aside, script, style, noscript, template, form, iframe, "
-            + "svg, canvas, object, embed, button, select, textarea, input, figure, [hidden], [aria-hidden=true], "
-            + "#comments, .comments, .comments-area, .comment-respond, #respond, .comment-list, .commentlist, "
-            + ".sharedaddy, .sd-sharing, .share, .shares, .sharing, .social-share, .social, .addtoany_share_save_container, "
-            + ".related, .related-posts, .jp-relatedposts, .yarpp-related, .crp_related, .post-tags, .tags, .tag-links, "
-            + ".tagcloud, .cat-links, .entry-meta, .post-meta, .byline, .author-bio, .author-box, .breadcrumb, "
-            + ".breadcrumbs, .navigation, .post-navigation, .nav-links, .pagination, .advertisement, .ads, .ad, "
-            + ".screen-reader-text, .sr-only, .newsletter, .subscribe, .wp-block-buttons, .print-only";
-    private static final String MAIN = "[itemprop=articleBody], main, [role=main], .entry-content, .post-content, "
-            + ".article-body, .article-content, .story-body, .td-post-content, #content";
-    private static final String BODY = "[itemprop=articleBody], .entry-content, .post-content, .article-body, "
-            + ".article-content, .story-body, .td-post-content";
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
             "dl", "dt", "dd", "blockquote", "section", "article", "main", "header", "footer", "pre", "table", "tr",
             "td", "th", "figcaption", "br", "hr", "address", "center", "details", "summary", "body");
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+(?:\\||–|—|-|::|«|»|·|•)\\s+");
-    private static final Pattern LIST_SPLIT = Pattern.compile("\\s*[,،]\\s*");
+
+    private static final Pattern BY = Pattern.compile("^(?:by|par|por|von|di|بقلم|كتب|كتبت)\\s*:?\\s+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。؟](?=\\s|$)");
 
     private HtmlFormat() {
     }
 
     static ParsedArticle parse(String html) throws UnsupportedUploadException {
         Document doc = Jsoup.parse(html);
-        String siteName = meta(doc, "meta[property=og:site_name]");
-        Element root = articleRoot(doc);
-        String title = title(doc, root, siteName);
+        HtmlMetadata meta = HtmlMetadata.of(doc);
+        String title = title(doc, meta);
+        String base = meta.canonicalUrl();
+        HtmlExtractor.Result extracted = HtmlExtractor.extract(doc, title, meta.author() == null);
+        List<String> warnings = new ArrayList<>();
+        boolean declaredTitle = title != null;
         if (title == null) {
-            throw new UnsupportedUploadException("No title found: the page has no og:title, <h1> or <title>");
+            title = firstSentence(extracted.content().text());
+            if (title.isEmpty()) {
+                throw new UnsupportedUploadException("No title found: the page has no og:title, <h1> or <title>");
+            }
+            warnings.add("The page has no title (og:title, <h1> or <title>): its first sentence was taken as the "
+                    + "title");
         }
-        String author = author(doc);
-        Instant published = published(doc, root);
-        List<String> tags = tags(doc);
-        String summary = meta(doc, "meta[name=description], meta[property=og:description]");
-        String lang = language(doc);
+        if (base == null && hasRelativeUrls(extracted.content())) {
+            warnings.add("The page names no canonical URL (<link rel=canonical> or og:url): its relative links and "
+                    + "images were dropped");
+        }
+        List<Block> blocks = HtmlBlocks.blocks(extracted.content(), base);
+        if (declaredTitle) {
+            blocks = withoutTitle(blocks, title);
+        }
+        String author = meta.author() != null ? meta.author() : byline(extracted.byline());
+        if (author == null) {
+            author = pageAuthor(doc);
+        }
+        Instant published = meta.published() != null ? meta.published() : timeElement(doc);
+        Block.Figure lead = leadImage(meta.image(), base);
+        return new ParsedArticle("html", title, meta.description(), blocks, author, meta.tags(), published,
+                language(meta.language()), null, null, meta.updated(), base, lead, warnings);
+    }
 
-        Element body = root.selectFirst(BODY);
-        Element content = body != null ? body : root;
-        content.select(JUNK).remove();
-        List<String> paragraphs = paragraphs(content);
-        if (!paragraphs.isEmpty() && Texts.clean(paragraphs.get(0)).equals(Texts.clean(title))) {
-            paragraphs.remove(0);
+    private static String title(Document doc, HtmlMetadata meta) {
+        if (meta.title() != null) {
+            return withoutSiteName(meta.title(), meta.siteName(), false);
         }
-        return new ParsedArticle("html", title, summary, paragraphs, author, tags, published, lang, null, null);
+        Element h1 = doc.selectFirst("article h1, main h1");
+        if (h1 == null) {
+            h1 = doc.selectFirst("h1");
+        }
+        if (h1 != null && !h1.text().isBlank()) {
+            return h1.text();
+        }
+        String title = doc.title();
+        return title.isBlank() ? null : withoutSiteName(title, meta.siteName(), true);
+    }
+
+    /** The body without a leading heading or paragraph that repeats the title (the page's own {@code <h1>}). */
+    private static List<Block> withoutTitle(List<Block> blocks, String title) {
+        List<Block> out = new ArrayList<>(blocks);
+        String t = Texts.clean(title);
+        while (!out.isEmpty() && (out.get(0) instanceof Block.Heading || out.get(0) instanceof Block.Paragraph)
+                && Texts.clean(BodyText.block(out.get(0))).equals(t)) {
+            out.remove(0);
+        }
+        return out;
+    }
+
+    /** The text's first sentence, cut at a word boundary near 150 characters when it is longer. */
+    static String firstSentence(String text) {
+        String t = Texts.clean(text);
+        Matcher end = SENTENCE_END.matcher(t);
+        String sentence = end.find() ? t.substring(0, end.start() + 1) : t;
+        if (sentence.length() <= 150) {
+            return sentence;
+        }
+        int cut = sentence.lastIndexOf(' ', 150);
+        return sentence.substring(0, cut > 50 ? cut : 150).stripTrailing() + "…";
+    }
+
+    private static boolean hasRelativeUrls(Element content) {
+        for (Element e : content.select("a[href], img[src]")) {
+            String url = e.hasAttr("href") ? e.attr("href") : e.attr("src");
+            String u = url.strip();
+            if (!u.isEmpty() && !u.startsWith("#") && !u.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Block.Figure leadImage(HtmlMetadata.Image image, String base) {
+        if (image == null) {
+            return null;
+        }
+        return SafeUrls.image(image.url(), base)
+                .map(src -> new Block.Figure(src, Texts.clean(image.alt()), List.of(), "", image.width(),
+                        image.height()))
+                .orElse(null);
+    }
+
+    private static String pageAuthor(Document doc) {
+        Element el = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], "
+                + ".byline .author, .author-name");
+        return el == null || el.text().isBlank() ? null : el.text();
+    }
+
+    private static Instant timeElement(Document doc) {
+        Element time = doc.selectFirst("article time[datetime], main time[datetime]");
+        if (time == null) {
+            time = doc.selectFirst("time[datetime]");
+        }
+        return time == null ? null : Dates.parse(time.attr("datetime")).orElse(null);
+    }
+
+    /** The page's declared language; a malformed attribute is ignored (detection decides) rather than refused. */
+    private static String language(String declared) {
+        return LanguageTags.normalise(declared).orElse(null);
+    }
+
+    /** A byline element's text without its "By" ("By Jane Porter" → "Jane Porter"). */
+    private static String byline(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String name = BY.matcher(Texts.clean(text)).replaceFirst("");
+        return name.isBlank() ? null : name;
     }
 
     /** One paragraph per block element's run of text, in document order. */
@@ -107,39 +196,6 @@ final class HtmlFormat {
         current.setLength(0);
     }
 
-    private static Element articleRoot(Document doc) {
-        Element best = null;
-        int bestLength = -1;
-        for (Element article : doc.select("article")) {
-            int length = article.text().length();
-            if (length > bestLength) {
-                best = article;
-                bestLength = length;
-            }
-        }
-        if (best != null) {
-            return best;
-        }
-        Element main = doc.selectFirst(MAIN);
-        return main != null ? main : doc.body();
-    }
-
-    private static String title(Document doc, Element root, String siteName) {
-        String og = meta(doc, "meta[property=og:title], meta[name=twitter:title]");
-        if (og != null) {
-            return withoutSiteName(og, siteName, false);
-        }
-        Element h1 = root.selectFirst("h1");
-        if (h1 == null) {
-            h1 = doc.selectFirst("h1");
-        }
-        if (h1 != null && !h1.text().isBlank()) {
-            return h1.text();
-        }
-        String title = doc.title();
-        return title.isBlank() ? null : withoutSiteName(title, siteName, true);
-    }
-
     /**
      * Drops a trailing " | Site name" (or " – ", " - "...): always when it is the page's og:site_name, and when
      * {@code guess} (for {@code <title>}, which CMSs suffix by habit) also when that part is shorter than the rest.
@@ -164,75 +220,4 @@ final class HtmlFormat {
         return t;
     }
 
-    private static String author(Document doc) {
-        String meta = meta(doc, "meta[name=author], meta[property=article:author], meta[name=byl]");
-        if (meta != null && !meta.startsWith("http")) {
-            return meta;
-        }
-        Element el = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline .author, .author-name");
-        return el == null || el.text().isBlank() ? null : el.text();
-    }
-
-    private static Instant published(Document doc, Element root) {
-        String meta = meta(doc, "meta[property=article:published_time], meta[itemprop=datePublished], "
-                + "meta[name=date], meta[name=pubdate], meta[name=publish-date]");
-        Element time = root.selectFirst("time[datetime]");
-        if (time == null) {
-            time = doc.selectFirst("time[datetime]");
-        }
-        for (String candidate : new String[] {meta, time == null ? null : time.attr("datetime")}) {
-            var when = Dates.parse(candidate);
-            if (when.isPresent()) {
-                return when.get();
-            }
-        }
-        return null;
-    }
-
-    private static List<String> tags(Document doc) {
-        Set<String> tags = new LinkedHashSet<>();
-        for (Element tag : doc.select("meta[property=article:tag]")) {
-            tags.add(tag.attr("content"));
-        }
-        if (tags.isEmpty()) {
-            String keywords = meta(doc, "meta[name=keywords], meta[name=news_keywords]");
-            if (keywords != null) {
-                tags.addAll(List.of(LIST_SPLIT.split(keywords)));
-            }
-        }
-        if (tags.isEmpty()) {
-            for (Element tag : doc.select("a[rel=tag]")) {
-                tags.add(tag.text());
-            }
-        }
-        return new ArrayList<>(tags);
-    }
-
-    /** The page's declared language; a malformed attribute is ignored (detection decides) rather than refused. */
-    private static String language(Document doc) {
-        Element html = doc.selectFirst("html");
-        String[] candidates = {
-            html == null ? null : html.attr("lang"),
-            html == null ? null : html.attr("xml:lang"),
-            meta(doc, "meta[http-equiv=content-language]"),
-            meta(doc, "meta[property=og:locale]")
-        };
-        for (String candidate : candidates) {
-            var code = LanguageTags.normalise(candidate);
-            if (code.isPresent()) {
-                return code.get();
-            }
-        }
-        return null;
-    }
-
-    private static String meta(Document doc, String selector) {
-        for (Element el : doc.select(selector)) {
-            String content = el.attr("content");
-            if (!content.isBlank()) {
-                return content.strip();
-            }
-        }
-        return null;
-    }
 }

@@ -68,4 +68,23 @@ class HtmlBlocksTest {
         assertThat(html).doesNotContainIgnoringCase("script").doesNotContain("onerror", "iframe", "<svg", "href");
         assertThat(html).contains("ok");
     }
+
+    @Test
+    void blocks_textStraightInAList_isKeptInOrder() {
+        List<Block> blocks = HtmlBlocks.blocks("<ul><li>one</li> stray <i>words</i> <li>two</li><p>para</p></ul>", null);
+
+        assertThat(blocks).containsExactly(new Block.ListBlock(false, List.of(Inline.text("one"))),
+                new Block.Paragraph(List.of(new Inline.Text("stray "),
+                        new Inline.Emphasis(List.of(new Inline.Text("words"))))),
+                new Block.ListBlock(false, List.of(Inline.text("two"))), Block.Paragraph.of("para"));
+    }
+
+    @Test
+    void blocks_imageTitleThatIsAFileName_isNoCaption() {
+        List<Block> blocks = HtmlBlocks.blocks("<p><img src=\"https://x.example/a.jpg\" title=\"IMG_3886.JPG\"></p>"
+                + "<p><img src=\"https://x.example/b.jpg\" title=\"The quay\"></p>", null);
+
+        assertThat(blocks).containsExactly(new Block.Figure("https://x.example/a.jpg", "", List.of(), "", null, null),
+                new Block.Figure("https://x.example/b.jpg", "", Inline.text("The quay"), "", null, null));
+    }
 }
