@@ -1,5 +1,6 @@
 package dev.tarjim.translation;
 
+import dev.tarjim.article.Block;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -128,7 +129,7 @@ class AmazonTranslateEngineTest {
         assertThat(server.received()).hasSize(1);
 
         TranslationOutcome outcome = new Translator(engine, new InMemoryTranslationMemory(), Clock.systemUTC())
-                .translate("ar", "sw", "عنوان", List.of("مرحبا."));
+                .translate("ar", "sw", "عنوان", List.of(Block.Paragraph.of("مرحبا.")));
         assertThat(outcome).isEqualTo(new TranslationOutcome.Unsupported("sw", "amazon-translate",
                 "amazon-translate: no ar→sw pair"));
         assertThat(outcome.status()).isEqualTo("unsupported");
