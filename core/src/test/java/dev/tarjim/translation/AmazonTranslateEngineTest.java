@@ -1,6 +1,7 @@
 package dev.tarjim.translation;
 
 import dev.tarjim.article.Block;
+import dev.tarjim.article.Inline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,6 +71,32 @@ class AmazonTranslateEngineTest {
         assertThat(result).extracting(TranslatedSegment::text)
                 .containsExactly("بعث XI JINPING رسالة تهنئة.", "وأكد أهمية الحوار.");
         assertThat(engine.version()).contains(TranslateServer.TERMINOLOGY);
+    }
+
+    @Test
+    void translator_arabicToChineseParagraphWithLinkAndCode_sendsHtmlWithoutUrlsOrCodeAndKeepsTheLink() {
+        String href = "https://example.org/news?id=1&x=2";
+        Block paragraph = new Block.Paragraph(List.of(new Inline.Text("بعث "),
+                new Inline.Link(href, null, Inline.text("شي جين بينغ")), new Inline.Text(" رسالة "),
+                new Inline.Emphasis(Inline.text("tahnia")), new Inline.Text(" عبر "), new Inline.Code("git push")));
+        AmazonTranslateEngine engine = new AmazonTranslateEngine(client,
+                FAST.withTerminologyNames(List.of(TranslateServer.TERMINOLOGY)));
+
+        TranslationOutcome.Translated zh = (TranslationOutcome.Translated) new Translator(engine,
+                new InMemoryTranslationMemory(), Clock.systemUTC()).translate("ar", "zh", "عنوان",
+                List.of(paragraph));
+
+        assertThat(server.violations()).isEmpty();
+        assertThat(server.received()).singleElement().satisfies(r -> {
+            assertThat(r.sourceLanguageCode()).isEqualTo("ar");
+            assertThat(r.targetLanguageCode()).isEqualTo("zh");
+            assertThat(r.text()).isEqualTo("عنوان\nبعث <a id=\"l1\">شي جين بينغ</a> رسالة <em>tahnia</em> عبر "
+                    + "<code id=\"c1\" translate=\"no\"></code>");
+        });
+        assertThat(zh.markupFallbacks()).isZero();
+        assertThat(((Block.Paragraph) zh.blocks().get(0)).content()).containsExactly(new Inline.Text("بعث "),
+                new Inline.Link(href, null, Inline.text("XI JINPING")), new Inline.Text(" رسالة "),
+                new Inline.Emphasis(Inline.text("TAHNIA")), new Inline.Text(" عبر "), new Inline.Code("git push"));
     }
 
     @Test
