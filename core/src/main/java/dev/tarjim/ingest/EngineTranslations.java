@@ -46,7 +46,7 @@ public final class EngineTranslations implements Translations {
         long started = System.nanoTime();
         String engineName = translator.engine().name();
         try {
-            outcome = translator.translate(original.language(), target, original.title(), withLeadImage(original));
+            outcome = translator.translate(original.language(), target, original.title(), body(original));
         } catch (TranslationUnavailableException e) {
             Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Status", "unavailable"));
             throw new TransientFailureException(e.getMessage(), e);
@@ -75,7 +75,7 @@ public final class EngineTranslations implements Translations {
     }
 
     /** The body to translate: the blocks, then the lead image (its caption and alt text are translated too). */
-    private static List<Block> withLeadImage(StoredArticle original) {
+    static List<Block> body(StoredArticle original) {
         if (original.leadImage() == null) {
             return original.blocks();
         }
