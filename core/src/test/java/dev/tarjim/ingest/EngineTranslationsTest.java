@@ -6,7 +6,7 @@ import dev.tarjim.article.Block;
 import dev.tarjim.article.Inline;
 import dev.tarjim.store.StoredArticle;
 import dev.tarjim.translation.InMemoryTranslationMemory;
-import dev.tarjim.translation.TranslatedSegment;
+import dev.tarjim.translation.ShoutEngine;
 import dev.tarjim.translation.TranslationEngine;
 import dev.tarjim.translation.TranslationOutcome;
 import dev.tarjim.translation.Translator;
@@ -14,10 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The stored translation EngineTranslations builds from the translator's outcome. */
@@ -28,41 +24,7 @@ class EngineTranslationsTest {
     private static final Block.Figure LEAD = new Block.Figure("https://img.example.org/lead.jpg", "A crowd",
             Inline.text("The square at noon"), "Photo: AP", 1200, 800);
 
-    /** Upper-cases the text between tags: enough to see what was translated and what was kept. */
-    private static final TranslationEngine SHOUT = new TranslationEngine() {
-        private final Pattern tagsOrReferences = Pattern.compile("<[^>]*>|&#?\\w+;");
-
-        @Override
-        public String name() {
-            return "shout";
-        }
-
-        @Override
-        public String version() {
-            return "1";
-        }
-
-        @Override
-        public Optional<String> unsupportedReason(String sourceLang, String targetLang) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<TranslatedSegment> translate(String sourceLang, String targetLang, List<String> segments) {
-            return segments.stream().map(s -> new TranslatedSegment(shout(s), 0)).toList();
-        }
-
-        private String shout(String html) {
-            StringBuilder out = new StringBuilder();
-            Matcher m = tagsOrReferences.matcher(html);
-            int last = 0;
-            while (m.find()) {
-                out.append(html.substring(last, m.start()).toUpperCase(Locale.ROOT)).append(m.group());
-                last = m.end();
-            }
-            return out.append(html.substring(last).toUpperCase(Locale.ROOT)).toString();
-        }
-    };
+    private static final TranslationEngine SHOUT = new ShoutEngine();
 
     private static StoredArticle original(Block.Figure leadImage) {
         List<Block> blocks = List.of(new Block.Heading(2, Inline.text("Background")),

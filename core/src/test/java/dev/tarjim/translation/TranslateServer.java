@@ -16,10 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -106,22 +103,7 @@ final class TranslateServer implements AutoCloseable {
     /** What this server makes of one line with the given terminologies. */
     static String translateLine(String line, List<String> terminologies) {
         String text = terminologies.contains(TERMINOLOGY) ? line.replace("شي جين بينغ", "Xi Jinping") : line;
-        return shout(text);
-    }
-
-    private static final Pattern MARKUP = Pattern.compile(
-            "<[^>]*\\btranslate=\"no\"[^>]*>.*?</[^>]*>|<[^>]*>|&#?\\w+;");
-
-    /** Upper-cases the text of an HTML fragment, leaving tags, references and {@code translate="no"} alone. */
-    static String shout(String html) {
-        StringBuilder out = new StringBuilder(html.length());
-        Matcher m = MARKUP.matcher(html);
-        int last = 0;
-        while (m.find()) {
-            out.append(html.substring(last, m.start()).toUpperCase(Locale.ROOT)).append(m.group());
-            last = m.end();
-        }
-        return out.append(html.substring(last).toUpperCase(Locale.ROOT)).toString();
+        return ShoutEngine.shout(text);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
