@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -35,6 +36,8 @@ import org.jsoup.nodes.Element;
  */
 public record EngineFragment(String rich, String plain, Map<String, Inline.Link> links, Map<String, String> codes,
         List<Inline> source) {
+    /** A link's placeholder href between the engine's answer and the sanitizer; never seen outside this class. */
+    private static final String TOKEN = "https://placeholder.invalid/";
 
     public EngineFragment {
         links = Map.copyOf(links);
@@ -69,7 +72,7 @@ public record EngineFragment(String rich, String plain, Map<String, Inline.Link>
      *         duplicated, emptied or unknown
      */
     public Optional<List<Inline>> restore(String answer) {
-        Element body = Jsoup.parseBodyFragment(answer).body();
+        Element body = parse(answer);
         Set<String> seenLinks = new HashSet<>();
         Set<String> seenCodes = new HashSet<>();
         for (Element e : body.getAllElements()) {
@@ -83,22 +86,18 @@ public record EngineFragment(String rich, String plain, Map<String, Inline.Link>
                 if (link == null || !seenLinks.add(id) || e.text().isBlank() && e.select("code").isEmpty()) {
                     return Optional.empty();
                 }
-                e.attr("href", link.href());
-                if (link.title() != null && !link.title().isEmpty()) {
-                    e.attr("title", link.title());
-                }
+                e.attr("href", TOKEN + id);
             } else if (e.normalName().equals("code")) {
-                String code = codes.get(id);
-                if (code == null || !seenCodes.add(id)) {
+                if (!codes.containsKey(id) || !seenCodes.add(id)) {
                     return Optional.empty();
                 }
-                e.text(code);
+                e.text(id);
             }
         }
         if (!seenLinks.equals(links.keySet()) || !seenCodes.equals(codes.keySet())) {
             return Optional.empty();
         }
-        List<Inline> restored = HtmlBlocks.inline(body.html(), null);
+        List<Inline> restored = fromSource(HtmlBlocks.inline(body.html(), null));
         if (count(restored, Inline.Link.class) != links.size() || count(restored, Inline.Code.class) != codes.size()) {
             return Optional.empty(); // e.g. a link the engine moved inside another, which the sanitizer unwraps
         }
@@ -111,7 +110,7 @@ public record EngineFragment(String rich, String plain, Map<String, Inline.Link>
      * lost is appended at the end rather than dropped.
      */
     public List<Inline> restorePlain(String answer) {
-        Element body = Jsoup.parseBodyFragment(answer).body();
+        Element body = parse(answer);
         Set<String> seenCodes = new HashSet<>();
         for (Element e : new ArrayList<>(body.getAllElements())) {
             if (e == body) {
@@ -122,20 +121,51 @@ public record EngineFragment(String rich, String plain, Map<String, Inline.Link>
             if (e.normalName().equals("a")) {
                 e.unwrap();
             } else if (e.normalName().equals("code")) {
-                String code = codes.get(id);
-                if (code == null || !seenCodes.add(id)) {
+                if (!codes.containsKey(id) || !seenCodes.add(id)) {
                     e.remove();
                 } else {
-                    e.text(code);
+                    e.text(id);
                 }
             }
         }
         codes.forEach((id, code) -> {
             if (!seenCodes.contains(id)) {
-                body.appendText(" ").appendElement("code").text(code);
+                body.appendText(" ").appendElement("code").text(id);
             }
         });
-        return HtmlBlocks.inline(body.html(), null);
+        return fromSource(HtmlBlocks.inline(body.html(), null));
+    }
+
+    /**
+     * Puts the source's links and code back where the sanitized answer has their placeholders: hrefs, titles and
+     * code exactly as they came, whatever the sanitizer would make of them.
+     */
+    private List<Inline> fromSource(List<Inline> content) {
+        List<Inline> out = new ArrayList<>(content.size());
+        for (Inline i : content) {
+            if (i instanceof Inline.Link l && l.href().startsWith(TOKEN)) {
+                Inline.Link source = links.get(l.href().substring(TOKEN.length()));
+                out.add(new Inline.Link(source.href(), source.title(), fromSource(l.children())));
+            } else if (i instanceof Inline.Link l) {
+                out.add(new Inline.Link(l.href(), l.title(), fromSource(l.children())));
+            } else if (i instanceof Inline.Code c && codes.containsKey(c.text())) {
+                out.add(new Inline.Code(codes.get(c.text())));
+            } else if (i instanceof Inline.Emphasis e) {
+                out.add(new Inline.Emphasis(fromSource(e.children())));
+            } else if (i instanceof Inline.Strong st) {
+                out.add(new Inline.Strong(fromSource(st.children())));
+            } else {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** The answer's body, serialised back as it is (jsoup's pretty printer would add whitespace around tags). */
+    private static Element parse(String answer) {
+        Document document = Jsoup.parseBodyFragment(answer);
+        document.outputSettings().prettyPrint(false);
+        return document.body();
     }
 
     private static void clearAttributes(Element e) {
