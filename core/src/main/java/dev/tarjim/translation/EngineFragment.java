@@ -25,6 +25,9 @@ import org.jsoup.nodes.Element;
  * id from the source, so the engine can neither break nor invent a link. Code is an empty placeholder
  * {@code <code id="c1" translate="no"></code>} filled after translation, so code is never sent.
  *
+ * <p>An answer goes through the one sanitizer ({@link HtmlBlocks#inline}) with its placeholders still in; the
+ * source's links (href, title) and code replace them afterwards, exactly as they came.
+ *
  * <p>Each piece also has a {@linkplain #plain() plain form} (text and code placeholders only), the fallback when the
  * engine's answer to the rich form does not have the structure that went in.
  *
@@ -64,12 +67,11 @@ public record EngineFragment(String rich, String plain, Map<String, Inline.Link>
     }
 
     /**
-     * The translated piece from the engine's answer to {@link #rich()}: links get their href and title back from the
-     * source by id, code placeholders their code, and the result goes through the one sanitizer
-     * ({@link HtmlBlocks#inline}).
+     * The translated piece from the engine's answer to {@link #rich()}: sanitized, then links get their href and
+     * title back from the source by id and code placeholders their code.
      *
      * @return empty when the answer's structure does not match the source: a link or code placeholder lost,
-     *         duplicated, emptied or unknown
+     *         duplicated, emptied or unknown, or no words at all
      */
     public Optional<List<Inline>> restore(String answer) {
         Element body = parse(answer);
@@ -98,7 +100,7 @@ public record EngineFragment(String rich, String plain, Map<String, Inline.Link>
             return Optional.empty();
         }
         List<Inline> restored = fromSource(HtmlBlocks.inline(body.html(), null));
-        if (count(restored, Inline.Link.class) != links.size() || count(restored, Inline.Code.class) != codes.size()) {
+        if (plainWithoutCode(restored).isBlank() || count(restored, Inline.Link.class) != links.size() || count(restored, Inline.Code.class) != codes.size()) {
             return Optional.empty(); // e.g. a link the engine moved inside another, which the sanitizer unwraps
         }
         return Optional.of(restored);
@@ -107,7 +109,7 @@ public record EngineFragment(String rich, String plain, Map<String, Inline.Link>
     /**
      * The translated piece from the engine's answer to {@link #plain()}: never fails. Any link in the answer is
      * unwrapped (the engine cannot add one), code placeholders are filled, and code whose placeholder the engine
-     * lost is appended at the end rather than dropped.
+     * lost is appended at the end rather than dropped; an answer without words gives back the source.
      */
     public List<Inline> restorePlain(String answer) {
         Element body = parse(answer);
@@ -133,7 +135,9 @@ public record EngineFragment(String rich, String plain, Map<String, Inline.Link>
                 body.appendText(" ").appendElement("code").text(id);
             }
         });
-        return fromSource(HtmlBlocks.inline(body.html(), null));
+        List<Inline> restored = fromSource(HtmlBlocks.inline(body.html(), null));
+        // An engine that answered nothing loses no words: the piece stays in its own language.
+        return plainWithoutCode(restored).isBlank() ? source : restored;
     }
 
     /**

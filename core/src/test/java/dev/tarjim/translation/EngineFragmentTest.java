@@ -65,6 +65,14 @@ class EngineFragmentTest {
     }
 
     @Test
+    void emptyAnswer_isNoTranslationAndThePlainFallbackKeepsTheSource() {
+        EngineFragment f = EngineFragment.of(CONTENT);
+
+        assertThat(f.restore("")).isEmpty();
+        assertThat(f.restorePlain(" ")).isEqualTo(CONTENT);
+    }
+
+    @Test
     void translatable_onlyCodeOrBlank_isNot() {
         assertThat(EngineFragment.of(List.of(new Inline.Code("x"))).translatable()).isFalse();
         assertThat(EngineFragment.of(Inline.text("  ")).translatable()).isFalse();
