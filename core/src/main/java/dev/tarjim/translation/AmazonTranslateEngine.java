@@ -24,6 +24,17 @@ import software.amazon.awssdk.services.translate.model.TranslationSettings;
 /**
  * {@link TranslationEngine} on Amazon Translate's TranslateText, the default engine in AWS.
  *
+ * <p>Markup: segments are inline HTML ({@link EngineFragment}). TranslateText, not TranslateDocument, carries them,
+ * for every pair. TranslateDocument takes {@code text/html} up to 100 KB but "supports translations from English to
+ * any supported language, and from any supported language to English" (API Reference, TranslateDocument), so it
+ * cannot do ar→zh, a pair this project needs. TranslateText keeps HTML elements: the Developer Guide's "Using
+ * do-not-translate" page says the real-time operations TranslateText and TranslateDocument take "any type of HTML
+ * element" in the source text and shows TranslateText returning {@code <p>} elements intact with the text inside
+ * translated and a {@code translate="no"} element untouched; code placeholders carry {@code translate="no"} for
+ * that reason. The guide also calls TranslateText's input plain text ("How Amazon Translate works"), so nothing here
+ * relies on the tags coming back: the {@link Translator} checks every answer's link and code placeholders and falls
+ * back to plain text for a piece whose structure was lost.
+ *
  * <p>Paragraphs are split and packed by a {@link Segmenter} so that no call exceeds 10,000 UTF-8 bytes; several
  * short paragraphs travel in one call, joined by line breaks, and if the answer does not have as many lines as
  * the call, its pieces are sent again one by one. Throttling, 5xx answers and timeouts are retried with

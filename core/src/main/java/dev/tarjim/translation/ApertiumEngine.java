@@ -29,6 +29,12 @@ import java.util.regex.Pattern;
  * Apertium cannot handle come back marked ({@code *} unknown, {@code #} generation error, {@code @} transfer
  * error): the word is kept, the mark dropped, and each counts as an unknown word. Paragraphs go one request each,
  * so APy's line handling cannot shift text between them.
+ *
+ * <p>Segments are inline HTML ({@link EngineFragment}) and go with {@code format=html}: APy's {@code /translate}
+ * handler ({@code apertium_apy/handlers/translate.py}, {@code get_format}) then runs {@code apertium-deshtml} before
+ * the pair's pipeline and {@code apertium-rehtml} after it, so tags pass through as format blanks while the words
+ * between them are translated, and entities stay escaped. (Without {@code format} APy defaults to the same HTML
+ * deformatter with the {@code html-noent} reformatter, which is not pinned here on purpose.)
  */
 public final class ApertiumEngine implements TranslationEngine {
     public static final String NAME = "apertium";
@@ -52,8 +58,11 @@ public final class ApertiumEngine implements TranslationEngine {
         BCP_47.put("hbs", "sh");
     }
 
-    /** A mark directly before a word; the look-behind spares e-mail addresses and the like. */
-    private static final Pattern MARK = Pattern.compile("(?<![\\p{L}\\p{N}])[*#@](?=[\\p{L}\\p{N}])");
+    /**
+     * A mark directly before a word; the look-behind spares e-mail addresses and the like, and numeric character
+     * references ({@code &#39;}) in the HTML answers.
+     */
+    private static final Pattern MARK = Pattern.compile("(?<![\\p{L}\\p{N}&])[*#@](?=[\\p{L}\\p{N}])");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI endpoint;
@@ -133,7 +142,7 @@ public final class ApertiumEngine implements TranslationEngine {
 
     private TranslatedSegment translateOne(String langpair, String text) {
         String form = "langpair=" + URLEncoder.encode(langpair, StandardCharsets.UTF_8)
-                + "&markUnknown=yes&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+                + "&format=html&markUnknown=yes&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/translate"))
                 .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")

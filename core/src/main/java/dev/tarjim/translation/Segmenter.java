@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>A paragraph is split at its line breaks, then (only where a line is too long) at sentence ends
  * ({@code . ! ? ؟ ، ؛} before a space, {@code 。！？} anywhere), then at whitespace, and only a single unbreakable
- * run longer than the limit is cut, at a grapheme boundary. The whitespace at each cut is kept as the piece's
+ * run longer than the limit is cut, at a grapheme boundary; whitespace inside a tag of an HTML segment
+ * ({@code <a id="l1">}) is no place to cut. The whitespace at each cut is kept as the piece's
  * {@linkplain Piece#joiner() joiner}, so rejoining untranslated pieces gives back the paragraph unchanged.
  */
 public final class Segmenter {
@@ -26,7 +27,8 @@ public final class Segmenter {
     private static final String CLOSERS = "[\"'»”’)\\]」』]*";
     private static final Pattern SENTENCE_END = Pattern.compile(
             "(?:[.!?؟،؛]+" + CLOSERS + "(?=\\s|$)|[。！？]+" + CLOSERS + ")(?<ws>\\s*)");
-    private static final Pattern WHITESPACE = Pattern.compile("(?<ws>\\s+)");
+    /** Whitespace outside tags: segments are HTML fragments whose text has no raw {@code >} (it is escaped). */
+    private static final Pattern WHITESPACE = Pattern.compile("(?<ws>\\s+)(?![^<]*>)");
     private static final Pattern LINE_BREAK = Pattern.compile("\n");
 
     private final int maxBytes;

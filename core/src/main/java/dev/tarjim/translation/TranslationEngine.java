@@ -35,7 +35,12 @@ public interface TranslationEngine {
     Optional<String> unsupportedReason(String sourceLang, String targetLang);
 
     /**
-     * Translates segments (paragraphs or titles) one to one, in order; an empty segment stays empty.
+     * Translates segments one to one, in order; an empty segment stays empty.
+     *
+     * <p>A segment is one piece of an article as an inline HTML fragment ({@link EngineFragment}): escaped text,
+     * {@code <em>}, {@code <strong>}, {@code <br>}, links as {@code <a id="l1">} and code placeholders as
+     * {@code <code id="c1" translate="no"></code>}. The engine translates the text and keeps the tags and their
+     * ids; the translator checks that it did.
      *
      * @return one {@link TranslatedSegment} per input segment, in the same order
      * @throws UnsupportedLanguagePairException when the engine has no model for the pair (permanent)

@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * What was translated before, per segment: keyed by source language, target language, engine and the hash of
- * the {@linkplain SegmentKey normalised segment}, so that a re-upload only sends changed paragraphs to the engine.
+ * the {@linkplain SegmentKey normalised segment}, so that a re-upload only sends changed pieces to the engine. A
+ * segment is one translatable piece of an article as the engine receives it ({@link EngineFragment#rich()}, or its
+ * plain form after a fallback), so an edited paragraph costs one segment per language.
  */
 public interface TranslationMemory {
 

@@ -1,5 +1,6 @@
 package dev.tarjim.translation;
 
+import dev.tarjim.article.Block;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,20 +28,29 @@ public sealed interface TranslationOutcome {
      *
      * @param language           the target language (BCP 47)
      * @param title              the translated headline
-     * @param paragraphs         the translated body, one paragraph per source paragraph
+     * @param blocks             the translated body: the source's blocks, same structure, same links and code
      * @param engine             the engine's name
      * @param engineVersion      the engine's version or model for this pair
      * @param translatedAt       when this outcome was produced
      * @param unknownWords       words the engine left untranslated, over title and body
      * @param segmentsFromMemory segments (title included) found in the translation memory
      * @param segmentsTranslated distinct segments the engine translated for this outcome
+     * @param markupFallbacks    pieces whose translation came back without their markup's structure and were
+     *                           translated as plain text instead (their links and emphasis lost, words kept)
      */
-    record Translated(String language, String title, List<String> paragraphs, String engine, String engineVersion,
-            Instant translatedAt, int unknownWords, int segmentsFromMemory, int segmentsTranslated)
-            implements TranslationOutcome {
+    record Translated(String language, String title, List<Block> blocks, String engine, String engineVersion,
+            Instant translatedAt, int unknownWords, int segmentsFromMemory, int segmentsTranslated,
+            int markupFallbacks) implements TranslationOutcome {
         public Translated {
             Objects.requireNonNull(title, "title");
-            paragraphs = List.copyOf(paragraphs);
+            blocks = List.copyOf(blocks);
+        }
+
+        /** What the editor should know about this translation: empty when nothing was lost. */
+        public List<String> warnings() {
+            return markupFallbacks == 0 ? List.of() : List.of(markupFallbacks + (markupFallbacks == 1
+                    ? " piece" : " pieces") + " translated without their links or emphasis (the engine's answer "
+                    + "lost their structure)");
         }
 
         @Override

@@ -1,7 +1,11 @@
 package dev.tarjim.translation;
 
+import dev.tarjim.article.Block;
+import dev.tarjim.article.Inline;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,13 +15,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Translates an article (headline and paragraphs) into target languages, asking the engine only for segments the
- * translation memory does not hold: an unchanged re-upload costs no engine call, a changed paragraph one call per
- * language.
+ * Translates an article (headline and body blocks) into target languages piece by piece, keeping its structure:
+ * every translatable piece of every block ({@link Block#texts()}: paragraphs, subheads, list items, quotes,
+ * captions, alt text, table cells) goes to the engine as an {@link EngineFragment}, so links keep their href and
+ * emphasis stays around the translated words, while URLs and code never reach the engine.
  *
- * <p>Per language, the engine gets at most one call, carrying every segment the memory missed; its translations
- * are stored before the outcome is returned, so a retry after a later language's transient failure does not pay
- * for this one again.
+ * <p>The translation memory holds one entry per piece (its engine-bound fragment), so an unchanged re-upload costs
+ * no engine call and a changed paragraph one piece per language. Per language, the engine gets one call carrying
+ * every piece the memory missed, and a second one only for pieces whose answer lost their markup's structure
+ * (a link or code placeholder missing or doubled): those are translated as plain text and counted as
+ * {@linkplain TranslationOutcome.Translated#markupFallbacks() markup fallbacks}; words are never lost and links
+ * never invented. Translations are stored before the outcome is returned, so a retry after a later language's
+ * transient failure does not pay for this one again.
  */
 public final class Translator {
     private final TranslationEngine engine;
@@ -42,11 +51,11 @@ public final class Translator {
      * @throws TranslationUnavailableException when the engine or the memory does not answer (retry the event)
      */
     public Map<String, TranslationOutcome> translateAll(String sourceLang, List<String> targets, String title,
-            List<String> paragraphs) {
+            List<Block> blocks) {
         Map<String, TranslationOutcome> outcomes = new LinkedHashMap<>();
         for (String target : targets) {
             if (!sameLanguage(sourceLang, target) && !outcomes.containsKey(target)) {
-                outcomes.put(target, translate(sourceLang, target, title, paragraphs));
+                outcomes.put(target, translate(sourceLang, target, title, blocks));
             }
         }
         return outcomes;
@@ -58,11 +67,12 @@ public final class Translator {
      * @param sourceLang BCP 47 code of the article's language
      * @param targetLang BCP 47 code of the target, not the source
      * @param title      the headline
-     * @param paragraphs the body
-     * @return translated, unsupported (with the engine's reason) or failed (with the engine's message)
+     * @param blocks     the body
+     * @return translated (blocks of the same structure), unsupported (with the engine's reason) or failed (with the
+     *         engine's message)
      * @throws TranslationUnavailableException when the engine or the memory does not answer (retry the event)
      */
-    public TranslationOutcome translate(String sourceLang, String targetLang, String title, List<String> paragraphs) {
+    public TranslationOutcome translate(String sourceLang, String targetLang, String title, List<Block> blocks) {
         if (sameLanguage(sourceLang, targetLang)) {
             throw new IllegalArgumentException("the source language is never a target: " + sourceLang);
         }
@@ -70,54 +80,103 @@ public final class Translator {
         if (unsupported.isPresent()) {
             return new TranslationOutcome.Unsupported(targetLang, engine.name(), unsupported.get());
         }
-        List<String> segments = new ArrayList<>(paragraphs.size() + 1);
-        segments.add(title);
-        segments.addAll(paragraphs);
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String segment : segments) {
-            if (!segment.isBlank()) {
-                wanted.add(segment);
-            }
+        List<EngineFragment> fragments = new ArrayList<>();
+        fragments.add(EngineFragment.of(Inline.text(title)));
+        for (Block block : blocks) {
+            block.texts().forEach(piece -> fragments.add(EngineFragment.of(piece)));
         }
         TranslationMemory.Scope scope = new TranslationMemory.Scope(sourceLang, targetLang, engine.name());
+        Counts counts = new Counts();
+        List<List<Inline>> translated = new ArrayList<>(fragments.size());
+        try {
+            Set<String> rich = new LinkedHashSet<>();
+            for (EngineFragment f : fragments) {
+                if (f.translatable()) {
+                    rich.add(f.rich());
+                }
+            }
+            Map<String, TranslatedSegment> answers = known(scope, rich, counts);
+            // Pieces whose answer lost its structure: translated again as plain text.
+            Set<String> plain = new LinkedHashSet<>();
+            List<Optional<List<Inline>>> restored = new ArrayList<>(fragments.size());
+            for (EngineFragment f : fragments) {
+                Optional<List<Inline>> r = f.translatable()
+                        ? f.restore(answers.get(f.rich()).text()) : Optional.of(f.source());
+                restored.add(r);
+                if (r.isEmpty() && f.hasMarkup()) {
+                    plain.add(f.plain());
+                }
+            }
+            Map<String, TranslatedSegment> plainAnswers = plain.isEmpty() ? Map.of() : known(scope, plain, counts);
+            for (int i = 0; i < fragments.size(); i++) {
+                EngineFragment f = fragments.get(i);
+                if (!f.translatable()) {
+                    translated.add(f.source());
+                    continue;
+                }
+                TranslatedSegment answer = answers.get(f.rich());
+                if (restored.get(i).isPresent()) {
+                    translated.add(restored.get(i).get());
+                } else {
+                    counts.fallbacks++;
+                    answer = f.hasMarkup() ? plainAnswers.get(f.plain()) : answer;
+                    translated.add(f.restorePlain(answer.text()));
+                }
+                counts.unknownWords += answer.unknownWords();
+            }
+        } catch (UnsupportedLanguagePairException e) {
+            return new TranslationOutcome.Unsupported(targetLang, engine.name(), e.getMessage());
+        } catch (TranslationFailedException e) {
+            return new TranslationOutcome.Failed(targetLang, engine.name(), e.getMessage());
+        }
+        Iterator<List<Inline>> pieces = translated.iterator();
+        String translatedTitle = Inline.plain(pieces.next());
+        List<Block> translatedBlocks = new ArrayList<>(blocks.size());
+        for (Block block : blocks) {
+            translatedBlocks.add(block.map(source -> pieces.next()));
+        }
+        return new TranslationOutcome.Translated(targetLang, translatedTitle, translatedBlocks, engine.name(),
+                engine.version(sourceLang, targetLang), clock.instant(), counts.unknownWords, counts.fromMemory,
+                counts.translated, counts.fallbacks);
+    }
+
+    private static final class Counts {
+        int fromMemory;
+        int translated;
+        int unknownWords;
+        int fallbacks;
+    }
+
+    /**
+     * The translations of the given segments: from the memory where it has them, else from one engine call whose
+     * answers are stored at once.
+     */
+    private Map<String, TranslatedSegment> known(TranslationMemory.Scope scope, Collection<String> wanted,
+            Counts counts) {
         Map<String, TranslatedSegment> known = new LinkedHashMap<>(memory.lookup(scope, wanted));
-        int fromMemory = known.size();
+        counts.fromMemory += known.size();
         List<String> misses = new ArrayList<>();
         for (String segment : wanted) {
             if (!known.containsKey(segment)) {
                 misses.add(segment);
             }
         }
-        if (!misses.isEmpty()) {
-            List<TranslatedSegment> fresh;
-            try {
-                fresh = engine.translate(sourceLang, targetLang, misses);
-            } catch (UnsupportedLanguagePairException e) {
-                return new TranslationOutcome.Unsupported(targetLang, engine.name(), e.getMessage());
-            } catch (TranslationFailedException e) {
-                return new TranslationOutcome.Failed(targetLang, engine.name(), e.getMessage());
-            }
-            if (fresh.size() != misses.size()) {
-                return new TranslationOutcome.Failed(targetLang, engine.name(), engine.name() + " returned "
-                        + fresh.size() + " segments for " + misses.size());
-            }
-            Map<String, TranslatedSegment> learned = new LinkedHashMap<>();
-            for (int i = 0; i < misses.size(); i++) {
-                learned.put(misses.get(i), fresh.get(i));
-            }
-            memory.store(scope, learned);
-            known.putAll(learned);
+        if (misses.isEmpty()) {
+            return known;
         }
-        List<String> translated = new ArrayList<>(segments.size());
-        int unknownWords = 0;
-        for (String segment : segments) {
-            TranslatedSegment translation = known.get(segment);
-            translated.add(translation == null ? segment : translation.text());
-            unknownWords += translation == null ? 0 : translation.unknownWords();
+        List<TranslatedSegment> fresh = engine.translate(scope.sourceLang(), scope.targetLang(), misses);
+        if (fresh.size() != misses.size()) {
+            throw new TranslationFailedException(engine.name() + " returned " + fresh.size() + " segments for "
+                    + misses.size(), null);
         }
-        return new TranslationOutcome.Translated(targetLang, translated.get(0), translated.subList(1, translated.size()),
-                engine.name(), engine.version(sourceLang, targetLang), clock.instant(), unknownWords, fromMemory,
-                misses.size());
+        Map<String, TranslatedSegment> learned = new LinkedHashMap<>();
+        for (int i = 0; i < misses.size(); i++) {
+            learned.put(misses.get(i), fresh.get(i));
+        }
+        memory.store(scope, learned);
+        known.putAll(learned);
+        counts.translated += misses.size();
+        return known;
     }
 
     private static boolean sameLanguage(String a, String b) {

@@ -1,5 +1,7 @@
 package dev.tarjim.translation;
 
+import dev.tarjim.article.Block;
+import dev.tarjim.article.Inline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,6 +74,32 @@ class AmazonTranslateEngineTest {
     }
 
     @Test
+    void translator_arabicToChineseParagraphWithLinkAndCode_sendsHtmlWithoutUrlsOrCodeAndKeepsTheLink() {
+        String href = "https://example.org/news?id=1&x=2";
+        Block paragraph = new Block.Paragraph(List.of(new Inline.Text("بعث "),
+                new Inline.Link(href, null, Inline.text("شي جين بينغ")), new Inline.Text(" رسالة "),
+                new Inline.Emphasis(Inline.text("tahnia")), new Inline.Text(" عبر "), new Inline.Code("git push")));
+        AmazonTranslateEngine engine = new AmazonTranslateEngine(client,
+                FAST.withTerminologyNames(List.of(TranslateServer.TERMINOLOGY)));
+
+        TranslationOutcome.Translated zh = (TranslationOutcome.Translated) new Translator(engine,
+                new InMemoryTranslationMemory(), Clock.systemUTC()).translate("ar", "zh", "عنوان",
+                List.of(paragraph));
+
+        assertThat(server.violations()).isEmpty();
+        assertThat(server.received()).singleElement().satisfies(r -> {
+            assertThat(r.sourceLanguageCode()).isEqualTo("ar");
+            assertThat(r.targetLanguageCode()).isEqualTo("zh");
+            assertThat(r.text()).isEqualTo("عنوان\nبعث <a id=\"l1\">شي جين بينغ</a> رسالة <em>tahnia</em> عبر "
+                    + "<code id=\"c1\" translate=\"no\"></code>");
+        });
+        assertThat(zh.markupFallbacks()).isZero();
+        assertThat(((Block.Paragraph) zh.blocks().get(0)).content()).containsExactly(new Inline.Text("بعث "),
+                new Inline.Link(href, null, Inline.text("XI JINPING")), new Inline.Text(" رسالة "),
+                new Inline.Emphasis(Inline.text("TAHNIA")), new Inline.Text(" عبر "), new Inline.Code("git push"));
+    }
+
+    @Test
     void translate_withFormality_sendsItOnlyToTargetsThatSupportIt() {
         AmazonTranslateEngine engine = new AmazonTranslateEngine(client, FAST.withFormality(Formality.FORMAL));
 
@@ -128,7 +156,7 @@ class AmazonTranslateEngineTest {
         assertThat(server.received()).hasSize(1);
 
         TranslationOutcome outcome = new Translator(engine, new InMemoryTranslationMemory(), Clock.systemUTC())
-                .translate("ar", "sw", "عنوان", List.of("مرحبا."));
+                .translate("ar", "sw", "عنوان", List.of(Block.Paragraph.of("مرحبا.")));
         assertThat(outcome).isEqualTo(new TranslationOutcome.Unsupported("sw", "amazon-translate",
                 "amazon-translate: no ar→sw pair"));
         assertThat(outcome.status()).isEqualTo("unsupported");

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tarjim.article.Block;
+import dev.tarjim.article.Inline;
 import dev.tarjim.emulators.Apy;
 import dev.tarjim.emulators.Ports;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -74,6 +77,47 @@ class ApertiumEngineTest {
         }
 
         @Test
+        void translator_paragraphWithLinkEmphasisAndCode_keepsTheLinkAroundTheSpanishWords() {
+            String href = "https://example.org/letter?id=7&lang=en";
+            Block paragraph = new Block.Paragraph(List.of(new Inline.Text("The "),
+                    new Inline.Link(href, "The letter", Inline.text("president")), new Inline.Text(" sent a "),
+                    new Inline.Emphasis(Inline.text("long letter")), new Inline.Text(" about "),
+                    new Inline.Code("git push"), new Inline.Text(" yesterday & today.")));
+            CountingEngine counting = new CountingEngine(engine);
+
+            TranslationOutcome.Translated es = (TranslationOutcome.Translated) new Translator(counting,
+                    new InMemoryTranslationMemory(), Clock.systemUTC()).translate("en", "es", "The letter",
+                    List.of(paragraph));
+
+            assertThat(es.markupFallbacks()).isZero();
+            List<Inline> content = ((Block.Paragraph) es.blocks().get(0)).content();
+            assertThat(content).filteredOn(i -> i instanceof Inline.Link).singleElement().satisfies(i -> {
+                Inline.Link link = (Inline.Link) i;
+                assertThat(link.href()).isEqualTo(href);
+                assertThat(link.title()).isEqualTo("The letter");
+                assertThat(Inline.plain(link.children())).isEqualTo("presidente");
+            });
+            assertThat(content).filteredOn(i -> i instanceof Inline.Emphasis).singleElement()
+                    .satisfies(i -> assertThat(Inline.plain(((Inline.Emphasis) i).children())).contains("larga"));
+            assertThat(content).contains(new Inline.Code("git push"));
+            assertThat(Inline.plain(content)).contains("ayer", "&").doesNotContain("&amp;");
+            assertThat(counting.calls()).singleElement().satisfies(c -> assertThat(c.segments())
+                    .noneMatch(s -> s.contains("example.org") || s.contains("git push")));
+        }
+
+        @Test
+        void translate_htmlSegment_keepsTagsAndEntitiesAndDropsMarksInside() {
+            List<TranslatedSegment> result = engine.translate("en", "ca", List.of(
+                    "Read <a id=\"l1\">this</a> &amp; <strong>blorfzak</strong> &lt;now&gt;."));
+
+            assertThat(result).singleElement().satisfies(s -> {
+                assertThat(s.text()).contains("<a id=\"l1\">", "</a>", "<strong>blorfzak</strong>", "&amp;",
+                        "&lt;");
+                assertThat(s.unknownWords()).isEqualTo(1);
+            });
+        }
+
+        @Test
         void arabicToEnglish_isUnsupportedWithThePairInBcp47() {
             assertThat(engine.unsupportedReason("ar", "en")).contains("apertium: no ar→en pair");
             assertThat(engine.unsupportedReason("en", "es")).isEmpty();
@@ -96,6 +140,14 @@ class ApertiumEngineTest {
 
         assertThat(s.text()).isEqualTo("El blorfzak ir a casa, escribe a ana@example.com 1");
         assertThat(s.unknownWords()).isEqualTo(4);
+    }
+
+    @Test
+    void unmark_sparesNumericCharacterReferences() {
+        TranslatedSegment s = ApertiumEngine.unmark("l&#39;*informe &#x27;x");
+
+        assertThat(s.text()).isEqualTo("l&#39;informe &#x27;x");
+        assertThat(s.unknownWords()).isEqualTo(1);
     }
 
     @Test

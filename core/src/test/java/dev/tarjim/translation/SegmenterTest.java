@@ -96,6 +96,22 @@ class SegmenterTest {
     }
 
     @Test
+    void split_longHtmlSentence_neverCutsInsideATag() {
+        String paragraph = "the <a id=\"l1\">delegates</a> of both <code id=\"c1\" translate=\"no\"></code> parties "
+                .repeat(10).strip();
+        Segmenter small = new Segmenter(60);
+
+        List<Segmenter.Piece> pieces = small.split(List.of(paragraph));
+
+        assertThat(pieces).hasSizeGreaterThan(5).allSatisfy(p -> {
+            assertThat(bytes(p.text())).isLessThanOrEqualTo(60);
+            assertThat(p.text().chars().filter(c -> c == '<').count())
+                    .isEqualTo(p.text().chars().filter(c -> c == '>').count());
+        });
+        assertThat(Segmenter.rejoin(1, pieces, texts(pieces))).containsExactly(paragraph);
+    }
+
+    @Test
     void split_unbreakableRunWithEmoji_cutsAtGraphemeBoundsWithinLimit() {
         String run = "https://example.com/" + "a👍ب".repeat(40);
         Segmenter small = new Segmenter(50);

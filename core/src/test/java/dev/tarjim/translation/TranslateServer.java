@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -36,7 +35,10 @@ import software.amazon.awssdk.services.translate.TranslateClient;
  * JSON 1.1 protocol ({@code X-Amz-Target}) carries the same members. It checks every request as the service
  * would (operation, protocol, signature present, the 10,000-byte limit, codes) and answers as AWS documents,
  * errors included. Its "translation" is visible and line-preserving: a terminology
- * named {@value #TERMINOLOGY} turns "شي جين بينغ" into "Xi Jinping", then Latin letters are upper-cased.
+ * named {@value #TERMINOLOGY} turns "شي جين بينغ" into "Xi Jinping", then Latin letters are upper-cased. Like the
+ * service (Developer Guide, "Using do-not-translate": TranslateText takes HTML elements in its text and returns them
+ * with the text inside translated), it translates only text: tags, their attributes and character references pass
+ * unchanged, and an element marked {@code translate="no"} keeps its content.
  */
 final class TranslateServer implements AutoCloseable {
     static final String TERMINOLOGY = "tarjim-names";
@@ -101,7 +103,7 @@ final class TranslateServer implements AutoCloseable {
     /** What this server makes of one line with the given terminologies. */
     static String translateLine(String line, List<String> terminologies) {
         String text = terminologies.contains(TERMINOLOGY) ? line.replace("شي جين بينغ", "Xi Jinping") : line;
-        return text.toUpperCase(Locale.ROOT);
+        return ShoutEngine.shout(text);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -1,5 +1,6 @@
 package dev.tarjim.translation;
 
+import dev.tarjim.article.Block;
 import dev.tarjim.emulators.Apy;
 import dev.tarjim.testing.DynamoTable;
 import dev.tarjim.emulators.Ports;
@@ -39,7 +40,7 @@ public final class TranslationMemoryBenchmark {
         try (Apy apy = Apy.start(Ports.free()); DynamoTable db = DynamoTable.start()) {
             ApertiumEngine apertium = new ApertiumEngine(apy.endpoint());
             apertium.translate("en", "es", List.of("The pipeline starts on the first call.")); // warm APy's pair
-            List<String> article = article();
+            List<Block> article = article();
             String title = "The president sent a letter to the meeting of the two parties";
 
             DynamoTranslationMemory memory =
@@ -70,7 +71,7 @@ public final class TranslationMemoryBenchmark {
     }
 
     private static Result measure(String label, ApertiumEngine apertium, TranslationMemory memory, String title,
-            List<String> article) {
+            List<Block> article) {
         CountingEngine engine = new CountingEngine(apertium);
         Translator translator = new Translator(engine, memory, Clock.systemUTC());
         long start = System.nanoTime();
@@ -80,9 +81,9 @@ public final class TranslationMemoryBenchmark {
         int calls = 0;
         int segments = 0;
         for (int run = 0; run < RUNS; run++) {
-            List<String> edited = new ArrayList<>(article);
-            edited.set(run % article.size(), "In run " + run + ", the editor rewrote this paragraph about the"
-                    + " meeting of the delegations.");
+            List<Block> edited = new ArrayList<>(article);
+            edited.set(run % article.size(), Block.Paragraph.of("In run " + run + ", the editor rewrote this "
+                    + "paragraph about the meeting of the delegations."));
             engine.reset();
             start = System.nanoTime();
             TranslationOutcome outcome = translator.translate("en", "es", title, edited);
@@ -103,12 +104,12 @@ public final class TranslationMemoryBenchmark {
     }
 
     /** Twenty distinct paragraphs of two sentences each. */
-    private static List<String> article() {
-        List<String> paragraphs = new ArrayList<>();
+    private static List<Block> article() {
+        List<Block> paragraphs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            paragraphs.add(SUBJECTS[i % SUBJECTS.length] + " " + ACTIONS[(i * 3) % ACTIONS.length] + " on day "
-                    + (i + 1) + ". " + SUBJECTS[(i + 4) % SUBJECTS.length] + " " + ACTIONS[(i * 7 + 1) % ACTIONS.length]
-                    + " and " + ACTIONS[(i + 5) % ACTIONS.length] + ".");
+            paragraphs.add(Block.Paragraph.of(SUBJECTS[i % SUBJECTS.length] + " " + ACTIONS[(i * 3) % ACTIONS.length]
+                    + " on day " + (i + 1) + ". " + SUBJECTS[(i + 4) % SUBJECTS.length] + " "
+                    + ACTIONS[(i * 7 + 1) % ACTIONS.length] + " and " + ACTIONS[(i + 5) % ACTIONS.length] + "."));
         }
         return paragraphs;
     }

@@ -3,6 +3,8 @@ package dev.tarjim.translation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tarjim.article.Block;
+import dev.tarjim.article.BodyText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,13 +26,27 @@ abstract class TranslatorContract {
     /** A fresh, empty memory. */
     abstract TranslationMemory newMemory();
 
-    static List<String> article(int paragraphs) {
-        List<String> body = new ArrayList<>();
+    static List<Block> article(int paragraphs) {
+        List<Block> body = new ArrayList<>();
         for (int i = 1; i <= paragraphs; i++) {
-            body.add("Paragraph " + i + ": the delegates of both parties met in Beijing and discussed item " + i
-                    + " of the agenda.");
+            body.add(Block.Paragraph.of("Paragraph " + i + ": the delegates of both parties met in Beijing and "
+                    + "discussed item " + i + " of the agenda."));
         }
         return body;
+    }
+
+    /** Paragraphs of plain text. */
+    static List<Block> paragraphs(String... texts) {
+        return java.util.Arrays.stream(texts).map(t -> (Block) Block.Paragraph.of(t)).toList();
+    }
+
+    /** The translated body as plain text, one string per block. */
+    static List<String> texts(TranslationOutcome.Translated t) {
+        return t.blocks().stream().map(BodyText::block).toList();
+    }
+
+    static String text(Block b) {
+        return BodyText.block(b);
     }
 
     @BeforeEach
@@ -41,7 +57,7 @@ abstract class TranslatorContract {
 
     @Test
     void newArticle_callsEngineOncePerLanguageWithEverySegment() {
-        List<String> body = article(20);
+        List<Block> body = article(20);
 
         Map<String, TranslationOutcome> outcomes = translator.translateAll("en", TARGETS, "Xi writes to Putin", body);
 
@@ -49,7 +65,7 @@ abstract class TranslatorContract {
         assertThat(engine.calls()).allSatisfy(c -> assertThat(c.segments()).hasSize(21));
         TranslationOutcome.Translated es = (TranslationOutcome.Translated) outcomes.get("es");
         assertThat(es.title()).isEqualTo("[es] Xi writes to Putin");
-        assertThat(es.paragraphs()).hasSize(20).first().isEqualTo("[es] " + body.get(0));
+        assertThat(texts(es)).hasSize(20).first().isEqualTo("[es] " + text(body.get(0)));
         assertThat(es.engine()).isEqualTo("prefix");
         assertThat(es.engineVersion()).isEqualTo("1");
         assertThat(es.translatedAt()).isEqualTo(NOW);
@@ -60,7 +76,7 @@ abstract class TranslatorContract {
 
     @Test
     void unchangedReupload_callsEngineZeroTimesAndGivesTheSameTranslation() {
-        List<String> body = article(20);
+        List<Block> body = article(20);
         Map<String, TranslationOutcome> first = translator.translateAll("en", TARGETS, "Xi writes to Putin", body);
         engine.reset();
 
@@ -73,37 +89,37 @@ abstract class TranslatorContract {
 
     @Test
     void reuploadWithOneParagraphChanged_callsEngineOncePerLanguageForThatParagraph() {
-        List<String> body = article(20);
+        List<Block> body = article(20);
         translator.translateAll("en", TARGETS, "Xi writes to Putin", body);
         engine.reset();
-        List<String> edited = new ArrayList<>(body);
-        edited.set(7, "Paragraph 8 now says something else entirely.");
+        List<Block> edited = new ArrayList<>(body);
+        edited.set(7, Block.Paragraph.of("Paragraph 8 now says something else entirely."));
 
         Map<String, TranslationOutcome> outcomes = translator.translateAll("en", TARGETS, "Xi writes to Putin", edited);
 
         assertThat(engine.calls()).hasSize(2).allSatisfy(c -> assertThat(c.segments())
                 .containsExactly("Paragraph 8 now says something else entirely."));
         TranslationOutcome.Translated ca = (TranslationOutcome.Translated) outcomes.get("ca");
-        assertThat(ca.paragraphs().get(7)).isEqualTo("[ca] Paragraph 8 now says something else entirely.");
-        assertThat(ca.paragraphs().get(8)).isEqualTo("[ca] " + body.get(8));
+        assertThat(texts(ca).get(7)).isEqualTo("[ca] Paragraph 8 now says something else entirely.");
+        assertThat(texts(ca).get(8)).isEqualTo("[ca] " + text(body.get(8)));
         assertThat(ca.segmentsFromMemory()).isEqualTo(20);
         assertThat(ca.segmentsTranslated()).isEqualTo(1);
     }
 
     @Test
     void reuploadWithOnlyWhitespaceAndCompositionChanges_callsEngineZeroTimes() {
-        List<String> body = List.of("Café con leche.", "Two  spaces here.");
+        List<Block> body = paragraphs("Café con leche.", "Two  spaces here.");
         translator.translate("en", "es", "Title", body);
         engine.reset();
 
-        translator.translate("en", "es", " Title ", List.of("Cafe\u0301 con leche.", "Two spaces\nhere. "));
+        translator.translate("en", "es", " Title ", paragraphs("Cafe\u0301 con leche.", "Two spaces\nhere. "));
 
         assertThat(engine.calls()).isEmpty();
     }
 
     @Test
     void newLanguageForAKnownArticle_callsEngineOnlyForThatLanguage() {
-        List<String> body = article(3);
+        List<Block> body = article(3);
         translator.translateAll("en", TARGETS, "Title", body);
         engine.reset();
 
@@ -114,7 +130,7 @@ abstract class TranslatorContract {
 
     @Test
     void repeatedParagraphs_areSentOnce() {
-        translator.translate("en", "es", "Title", List.of("Same.", "Other.", "Same."));
+        translator.translate("en", "es", "Title", paragraphs("Same.", "Other.", "Same."));
 
         assertThat(engine.calls()).singleElement().satisfies(c ->
                 assertThat(c.segments()).containsExactly("Title", "Same.", "Other."));
@@ -122,17 +138,17 @@ abstract class TranslatorContract {
 
     @Test
     void unknownWords_areCountedOverTitleAndBodyIncludingRemembered() {
-        translator.translate("en", "es", "A xyzzy title", List.of("One xyzzy.", "Two."));
+        translator.translate("en", "es", "A xyzzy title", paragraphs("One xyzzy.", "Two."));
 
         TranslationOutcome.Translated again = (TranslationOutcome.Translated) translator.translate("en", "es",
-                "A xyzzy title", List.of("One xyzzy.", "Two.", "Three xyzzy xyzzy."));
+                "A xyzzy title", paragraphs("One xyzzy.", "Two.", "Three xyzzy xyzzy."));
 
         assertThat(again.unknownWords()).isEqualTo(4);
     }
 
     @Test
     void unsupportedPair_isAnOutcomeWithTheReasonAndNoEngineCall() {
-        TranslationOutcome outcome = translator.translate("ar", "en", "عنوان", List.of("فقرة."));
+        TranslationOutcome outcome = translator.translate("ar", "en", "عنوان", paragraphs("فقرة."));
 
         assertThat(outcome).isEqualTo(new TranslationOutcome.Unsupported("en", "prefix", "prefix: no ar→en pair"));
         assertThat(engine.calls()).isEmpty();
@@ -140,7 +156,7 @@ abstract class TranslatorContract {
 
     @Test
     void translateAll_neverTranslatesIntoTheSourceLanguage() {
-        Map<String, TranslationOutcome> outcomes = translator.translateAll("en", List.of("en", "es"), "T", List.of("P."));
+        Map<String, TranslationOutcome> outcomes = translator.translateAll("en", List.of("en", "es"), "T", paragraphs("P."));
 
         assertThat(outcomes).containsOnlyKeys("es");
     }
@@ -158,7 +174,7 @@ abstract class TranslatorContract {
             }
         };
         Translator failing = new Translator(flaky, memory, Clock.systemUTC());
-        List<String> body = article(2);
+        List<Block> body = article(2);
 
         assertThatThrownBy(() -> failing.translateAll("en", TARGETS, "T", body))
                 .isInstanceOf(TranslationUnavailableException.class);
@@ -178,7 +194,7 @@ abstract class TranslatorContract {
         };
 
         TranslationOutcome outcome = new Translator(refusing, newMemory(), Clock.systemUTC())
-                .translate("en", "es", "T", List.of("P."));
+                .translate("en", "es", "T", paragraphs("P."));
 
         assertThat(outcome).isEqualTo(new TranslationOutcome.Failed("es", "prefix",
                 "prefix refused: terminology missing"));
@@ -186,7 +202,7 @@ abstract class TranslatorContract {
     }
 
     private static TranslationOutcome withCounts(TranslationOutcome.Translated t, int fromMemory, int translated) {
-        return new TranslationOutcome.Translated(t.language(), t.title(), t.paragraphs(), t.engine(),
-                t.engineVersion(), t.translatedAt(), t.unknownWords(), fromMemory, translated);
+        return new TranslationOutcome.Translated(t.language(), t.title(), t.blocks(), t.engine(),
+                t.engineVersion(), t.translatedAt(), t.unknownWords(), fromMemory, translated, t.markupFallbacks());
     }
 }

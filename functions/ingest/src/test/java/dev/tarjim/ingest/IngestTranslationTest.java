@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tarjim.article.Block;
+import dev.tarjim.article.BodyText;
+import dev.tarjim.article.Inline;
 import dev.tarjim.emulators.Apy;
 import dev.tarjim.emulators.Ports;
 import dev.tarjim.emulators.ProjectPaths;
@@ -12,6 +15,8 @@ import dev.tarjim.store.StoredArticle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +57,7 @@ class IngestTranslationTest {
     void englishArticle_getsRealSpanishAndCatalan() {
         String key = "incoming/letters.md";
         String md = "---\ntitle: The president sent a letter\nlang: en\n---\n\n"
-                + "The president sent a letter to the meeting of the two parties.\n\n"
+                + "The president sent a [letter](https://example.org/letter) to the meeting of the two parties.\n\n"
                 + "The meeting was held by video link on Thursday.\n";
         put(key, md.getBytes(StandardCharsets.UTF_8));
         String id = IngestService.articleId(key);
@@ -69,11 +74,39 @@ class IngestTranslationTest {
         assertThat(es.sourceLanguage()).isEqualTo("en");
         assertThat(es.revision()).isEqualTo(1);
         assertThat(es.title().toLowerCase()).contains("presidente");
-        assertThat(es.paragraphs()).hasSize(2);
-        assertThat(es.paragraphs().get(1).toLowerCase()).contains("jueves");
+        assertThat(es.blocks()).hasSize(2);
+        assertThat(BodyText.block(es.blocks().get(1)).toLowerCase()).contains("jueves");
         StoredArticle ca = stack.store.article(id, "ca").orElseThrow();
         assertThat(ca.title().toLowerCase()).contains("president");
-        assertThat(ca.paragraphs().get(1).toLowerCase()).contains("dijous");
+        assertThat(BodyText.block(ca.blocks().get(1)).toLowerCase()).contains("dijous");
+        StoredArticle en = stack.store.article(id, "en").orElseThrow();
+        for (StoredArticle translation : new StoredArticle[] {es, ca}) {
+            assertThat(translation.blocks()).extracting(Block::kind)
+                    .isEqualTo(en.blocks().stream().map(Block::kind).toList());
+            assertThat(hrefs(translation.blocks())).isEqualTo(hrefs(en.blocks()));
+        }
+    }
+
+    /** Every link's href in the body, in order. */
+    private static List<String> hrefs(List<Block> blocks) {
+        List<String> hrefs = new ArrayList<>();
+        for (Block block : blocks) {
+            block.texts().forEach(content -> collectHrefs(content, hrefs));
+        }
+        return hrefs;
+    }
+
+    private static void collectHrefs(List<Inline> content, List<String> hrefs) {
+        for (Inline i : content) {
+            if (i instanceof Inline.Link l) {
+                hrefs.add(l.href());
+                collectHrefs(l.children(), hrefs);
+            } else if (i instanceof Inline.Emphasis e) {
+                collectHrefs(e.children(), hrefs);
+            } else if (i instanceof Inline.Strong s) {
+                collectHrefs(s.children(), hrefs);
+            }
+        }
     }
 
     @Test
