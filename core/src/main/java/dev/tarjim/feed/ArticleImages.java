@@ -3,6 +3,7 @@ package dev.tarjim.feed;
 import dev.tarjim.article.Block;
 import dev.tarjim.store.StoredArticle;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,10 +28,10 @@ public final class ArticleImages {
 
     /** The lead image: the article's own, else the first figure of its body; empty when it has no photo. */
     public static Optional<Block.Figure> lead(StoredArticle article) {
-        if (article.leadImage() != null) {
+        if (article.leadImage() != null && announceable(article.leadImage())) {
             return Optional.of(article.leadImage());
         }
-        return bodyFigures(article).stream().findFirst();
+        return bodyFigures(article).stream().filter(ArticleImages::announceable).findFirst();
     }
 
     /** The lead image when the body does not show it already (a page or feed shows it above the body). */
@@ -42,20 +43,33 @@ public final class ArticleImages {
         return Optional.of(lead);
     }
 
-    /** Every photo of the article once (by URL): the lead image first, then the body's figures in order. */
+    /**
+     * Every photo of the article once (by URL): the lead image first, then the body's figures in order. Like
+     * {@link #lead}, it leaves out an image whose URL is not an absolute URI: parsers never store one, and a feed
+     * must not announce one.
+     */
     public static List<Block.Figure> all(StoredArticle article) {
         List<Block.Figure> figures = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        leadOutsideBody(article).ifPresent(lead -> {
+        leadOutsideBody(article).filter(ArticleImages::announceable).ifPresent(lead -> {
             figures.add(lead);
             seen.add(lead.src());
         });
         for (Block.Figure figure : bodyFigures(article)) {
-            if (seen.add(figure.src())) {
+            if (announceable(figure) && seen.add(figure.src())) {
                 figures.add(figure);
             }
         }
         return figures;
+    }
+
+    private static boolean announceable(Block.Figure figure) {
+        try {
+            URI uri = new URI(figure.src());
+            return uri.isAbsolute() && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The body's figures, in order. */
@@ -93,8 +107,8 @@ public final class ArticleImages {
 
     /**
      * The URL in US-ASCII (non-ASCII characters percent-encoded): feed validators and URI-format schemas refuse
-     * IRIs where a URL is expected. The URL is returned unchanged if it does not parse (parsers only store URLs that
-     * do).
+     * IRIs where a URL is expected. The URL is returned unchanged if it does not parse ({@link #lead} and
+     * {@link #all} never return such an image).
      */
     public static String asciiUrl(String url) {
         try {
