@@ -186,6 +186,17 @@ class NinjsWriterTest {
     }
 
     @Test
+    void toNinjs_hostileRichArticle_bodyIsInertAndBadImageUrlIsNotAssociated() throws Exception {
+        JsonNode n = roundTrip(writer.toNinjs(TestArticles.hostileRich("ar")));
+
+        Document html = Jsoup.parseBodyFragment(n.at("/bodies/0/value").asText());
+        assertThat(html.select("script, svg, b, i, [onclick], [onmouseover], [onerror], [onload]")).isEmpty();
+        assertThat(html.text()).contains("<script>alert(7)</script>", "</blockquote><script>alert(9)</script>");
+        assertThat(n.has("associations")).isFalse();
+        assertThat(fieldNames(n)).isSubsetOf(NINJS_2_2);
+    }
+
+    @Test
     void changesPage_hasItemsCursorAndHasMore() throws Exception {
         JsonNode page = roundTrip(writer.changesPage(
                 List.of(writer.toNinjs(arabicOriginal(1, false))), "opaque-cursor", true));
