@@ -156,8 +156,8 @@ class HostileContentTest {
     void hostileArticleId_cannotBreakOutOfUrlsOrIds(String language) throws Exception {
         StoredArticle base = TestArticles.hostile(language);
         StoredArticle weird = new StoredArticle("../x\"><script>/ä", language, language, base.title(),
-                base.summary(), base.paragraphs(), base.author(), base.tags(), base.published(), base.updated(), 1,
-                "k", "h", false, null, false, null);
+                base.summary(), base.blocks(), base.author(), base.tags(), base.published(), base.updated(), 1,
+                "k", "h", false, null, false, null, null, null);
         Entry entry = AtomRendererTest.parse(feeds.render(FeedFormat.ATOM,
                 FeedPage.single(language, List.of(FeedEntry.of(weird)), null))).getEntries().get(0);
 

@@ -22,13 +22,17 @@ public final class TestArticles {
     private TestArticles() {
     }
 
+    /** The seed's two paragraphs, as its pages and feeds must show them. */
+    static final List<String> SEED_PARAGRAPHS = List.of(
+            "بعث الرئيس الصيني شي جين بينغ برسالة تهنئة إلى الاجتماع الثامن لآلية الحوار.",
+            "وقال شي في رسالته إن العلاقات الصينية الروسية تمر بأفضل مراحلها.");
+
     /** The seed as its editor wrote it, in Arabic. */
     static StoredArticle arabicOriginal() {
         return new StoredArticle(SEED_ID, "ar", "ar",
                 "شي وبوتين يبعثان برسالتي تهنئة إلى الاجتماع الثامن لحوار الحزبين الحاكمين في الصين وروسيا",
                 "بعث الرئيس الصيني شي جين بينغ برسالة تهنئة إلى الاجتماع الثامن.",
-                List.of("بعث الرئيس الصيني شي جين بينغ برسالة تهنئة إلى الاجتماع الثامن لآلية الحوار.",
-                        "وقال شي في رسالته إن العلاقات الصينية الروسية تمر بأفضل مراحلها."),
+                SEED_PARAGRAPHS,
                 "شؤون صينية", List.of("الصين", "روسيا"), PUBLISHED, UPDATED, 2, "incoming/seed.txt", "abc123",
                 false, null, false, null);
     }
@@ -172,8 +176,8 @@ public final class TestArticles {
         for (int i = 0; i < count; i++) {
             Instant published = PUBLISHED.minusSeconds(60L * i);
             articles.add(new StoredArticle(String.format("art-%03d", i), "ar", "ar", seed.title() + " " + i,
-                    seed.summary(), seed.paragraphs(), seed.author(), seed.tags(), published, published, 1,
-                    "incoming/" + i + ".txt", "h" + i, false, null, false, null));
+                    seed.summary(), seed.blocks(), seed.author(), seed.tags(), published, published, 1,
+                    "incoming/" + i + ".txt", "h" + i, false, null, false, null, null, null));
         }
         return articles;
     }
