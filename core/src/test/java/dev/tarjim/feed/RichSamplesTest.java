@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Writes every output of the rich articles, in English and in Arabic, to {@code core/target/rich-samples/} so that
@@ -26,12 +27,56 @@ import org.junit.jupiter.api.Test;
  * $T/feed-checkers/atom-rng $S/ar-atom.xml; $T/feed-checkers/jsonfeed-check $S/ar-feed.json
  * $T/ninjs-check/ninjs-check --strip tarjim $S/ninjs-ar.json
  * </pre>
+ *
+ * <p>or all at once, where the checkers are set up (their README), with
+ * {@code mvn -pl core -am test -Dtest=RichSamplesTest -Dtarjim.checkers=/path/to/shared/tools}.
  */
 class RichSamplesTest {
 
+    private static final Path DIR = Path.of("target", "rich-samples");
+    private static final List<String> SETS = List.of("en", "es", "ar", "hostile-ar");
+
     @Test
     void writeRichSamples_inEnglishAndArabic_allWellFormed() throws Exception {
-        Path dir = Path.of("target", "rich-samples");
+        writeSamples(DIR);
+        assertThat(DIR.resolve("ar-atom.xml")).isNotEmptyFile();
+    }
+
+    /**
+     * Every checker accepts every sample: no error from the W3C validator (the hostile set's text draws warnings),
+     * RFC 4287's RELAX NG schema, the JSON Feed schema, feedparser and IPTC's ninjs 2.2 schema.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "tarjim.checkers", matches = ".+")
+    void externalCheckers_acceptEverySample() throws Exception {
+        Path tools = Path.of(System.getProperty("tarjim.checkers"));
+        Path feeds = tools.resolve("feed-checkers");
+        writeSamples(DIR);
+        for (String set : SETS) {
+            String lang = set.replace("hostile-", "");
+            for (String format : List.of("rss.xml", "atom.xml")) {
+                assertChecker(feeds.resolve("w3c-validate").toString(), "--base",
+                        SETTINGS.baseUrl() + "/feeds/" + lang + "/" + format, file(set + "-" + format));
+                assertChecker(feeds.resolve("feedparser-check").toString(), file(set + "-" + format));
+            }
+            assertChecker(feeds.resolve("atom-rng").toString(), file(set + "-atom.xml"));
+            assertChecker(feeds.resolve("jsonfeed-check").toString(), file(set + "-feed.json"));
+            assertChecker(tools.resolve("ninjs-check/ninjs-check").toString(), "--strip", "tarjim",
+                    file("ninjs-" + set + ".json"));
+        }
+    }
+
+    private static String file(String name) {
+        return DIR.resolve(name).toAbsolutePath().toString();
+    }
+
+    private static void assertChecker(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("%s\n%s", String.join(" ", command), output).isZero();
+    }
+
+    private static void writeSamples(Path dir) throws Exception {
         Files.createDirectories(dir);
         FeedRenderer feeds = new FeedRenderer(SETTINGS);
         PageRenderer pages = new PageRenderer(SETTINGS);
@@ -64,7 +109,6 @@ class RichSamplesTest {
             write(dir.resolve("ninjs-" + lang + ".json"),
                     Json.mapper().writeValueAsString(ninjs.changesPage(items, "cursor", false)));
         }
-        assertThat(dir.resolve("ar-atom.xml")).isNotEmptyFile();
     }
 
     private static void write(Path file, String text) throws Exception {
