@@ -36,7 +36,8 @@ public final class PageRenderer {
             "img{max-width:100%;height:auto}",
             "figure{margin:1.5rem 0}",
             "figcaption{color:#555;font-size:.9rem;margin-top:.35rem}",
-            ".credit{color:#777;font-size:inherit}",
+            // A credit's script need not be the page's: isolated, and laid out by its own first strong character.
+            ".credit{color:#777;font-size:inherit;unicode-bidi:plaintext}",
             "blockquote{margin:1rem 0;padding-inline-start:1rem;border-inline-start:4px solid #ccc;color:#333}",
             "figure.quote figcaption{padding-inline-start:1.25rem}",
             // Code reads left to right inside Arabic text; each line of a pre takes the direction of its own text.
@@ -91,7 +92,8 @@ public final class PageRenderer {
         Element byline = main.appendElement("p").addClass("byline");
         String author = EntryHtml.author(article);
         if (!author.isEmpty()) {
-            byline.appendElement("span").addClass("author").text(author);
+            // A byline may be in another script than the page (a Latin name on an Arabic page): dir=auto isolates it.
+            byline.appendElement("span").addClass("author").attr("dir", "auto").text(author);
             byline.appendText(" · ");
         }
         appendTime(byline, article.published(), language);

@@ -97,6 +97,15 @@ class RichContentTest {
     }
 
     @Test
+    void page_latinBylineOnArabicPage_isIsolated() {
+        Document page = Jsoup.parse(pages.article(FeedEntry.of(TestArticles.arabicTranslation())));
+
+        assertThat(page.selectFirst(".byline .author").text()).isEqualTo("Jane Doe");
+        assertThat(page.selectFirst(".byline .author").attr("dir")).isEqualTo("auto");
+        assertThat(page.selectFirst("style").data()).contains(".credit{", "unicode-bidi:plaintext");
+    }
+
+    @Test
     void page_machineTranslation_keepsSayingSoAboveTheRichBody() {
         Document page = Jsoup.parse(pages.article(new FeedEntry(TestArticles.richSpanishTranslation(),
                 List.of("en"))));
