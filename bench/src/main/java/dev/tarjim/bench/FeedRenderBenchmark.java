@@ -10,6 +10,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import dev.tarjim.article.BodyHtml;
 import dev.tarjim.article.ContentParser;
 import dev.tarjim.article.ParsedArticle;
 import dev.tarjim.emulators.ProjectPaths;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jsoup.nodes.Entities;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -83,9 +83,10 @@ public class FeedRenderBenchmark {
         for (int i = 0; i < ENTRIES; i++) {
             Instant published = newest.minusSeconds(3600L * i);
             StoredArticle article = new StoredArticle(String.format("%016x", 0xeb83513c9fa28be5L + i), "ar", "ar",
-                    parsed.title() + " " + i, parsed.summary(), parsed.paragraphs(), parsed.author(),
+                    parsed.title() + " " + i, parsed.summary(), parsed.blocks(), parsed.author(),
                     List.of("الصين", "روسيا"), published, published.plusSeconds(60), 1,
-                    "incoming/" + i + ".txt", "0".repeat(64), false, null, false, null);
+                    "incoming/" + i + ".txt", "0".repeat(64), false, null, false, null, parsed.canonicalUrl(),
+                    parsed.leadImage());
             entries.add(new FeedEntry(article, List.of("en", "es")));
         }
         return FeedPage.single("ar", entries, newest.plusSeconds(60));
@@ -117,13 +118,9 @@ public class FeedRenderBenchmark {
             summary.setType("text/plain");
             summary.setValue(a.summary());
             entry.setDescription(summary);
-            StringBuilder html = new StringBuilder();
-            for (String paragraph : a.paragraphs()) {
-                html.append("<p>").append(Entities.escape(paragraph)).append("</p>\n");
-            }
             SyndContent content = new SyndContentImpl();
             content.setType("html");
-            content.setValue(html.toString());
+            content.setValue(BodyHtml.render(a.blocks()));
             entry.setContents(List.of(content));
             List<SyndCategory> categories = new ArrayList<>();
             for (String tag : a.tags()) {

@@ -15,9 +15,11 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 /**
- * Renders a feed page as Atom 1.0 with Rome: {@code tag:} ids, {@code content type="html"} and a text summary,
- * self and RFC 5005 paging links, an alternate link per translation ({@code hreflang}), and {@code xml:lang} on
- * the feed and every entry, which Rome does not write and this class adds to Rome's JDOM tree.
+ * Renders a feed page as Atom 1.0 with Rome: {@code tag:} ids, {@code content type="html"} (the full body) and a
+ * text summary, self and RFC 5005 paging links, an alternate link per translation ({@code hreflang}), the lead
+ * image as a {@code link rel="enclosure"} (its {@code type} only when the URL's extension names it; {@code length}
+ * is optional in Atom and unknown here), and {@code xml:lang} on the feed and every entry, which Rome does not
+ * write and this class adds to Rome's JDOM tree.
  *
  * <p>Thread-safe; build one per configuration and reuse it.
  */
@@ -117,6 +119,8 @@ public final class AtomRenderer {
             alternates.add(link("alternate", links.articleUrl(article.id(), language), HTML_TYPE, language));
         }
         entry.setAlternateLinks(alternates);
+        ArticleImages.lead(article).ifPresent(lead -> entry.setOtherLinks(List.of(link("enclosure",
+                ArticleImages.asciiUrl(lead.src()), ArticleImages.mediaType(lead.src()).orElse(null), null))));
         return entry;
     }
 

@@ -1,20 +1,24 @@
 package dev.tarjim.feed;
 
+import dev.tarjim.article.Block;
+import dev.tarjim.article.BodyHtml;
+import dev.tarjim.article.BodyText;
+import dev.tarjim.article.Summaries;
 import dev.tarjim.article.Texts;
 import dev.tarjim.store.StoredArticle;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import java.util.Optional;
 
 /**
- * Builds the HTML an entry carries (feed content, page body) with jsoup's element API, which escapes every text
- * and attribute: text from an upload never becomes markup.
+ * What every feed and page says about an entry beyond its metadata: the body as HTML (through {@link BodyHtml}, the
+ * one renderer of blocks) and as plain text (through {@link BodyText}), the machine-translation note, and the plain
+ * summary, all cleaned of characters XML cannot carry.
+ *
+ * <p>Text from an upload never becomes markup: {@link BodyHtml} escapes every text and attribute, the note is built
+ * with {@link BodyHtml#escape}, and only URLs that {@code SafeUrls} accepted are in the model at all.
  */
-final class EntryHtml {
-
-    /** Longest summary made from the first paragraph when the article has none. */
-    private static final int SUMMARY_LIMIT = 280;
+public final class EntryHtml {
 
     private final SiteLinks links;
 
@@ -24,64 +28,83 @@ final class EntryHtml {
 
     /**
      * The article's full content as an HTML fragment: a {@code div} carrying {@code lang} and {@code dir} (so
-     * readers lay out Arabic right to left), the machine-translation note if any, then one {@code p} per paragraph.
+     * readers lay out Arabic right to left), the machine-translation note if any, then the body
+     * ({@link #bodyHtml}).
      */
     String content(StoredArticle article) {
-        Document owner = new Document("");
-        owner.outputSettings().prettyPrint(false);
-        Element div = owner.appendElement("div")
-                .attr("lang", article.language())
-                .attr("dir", Languages.direction(article.language()));
-        appendNote(div, article);
-        appendParagraphs(div, article);
-        return div.outerHtml();
+        String language = BodyHtml.escape(article.language());
+        return "<div lang=\"" + language + "\" dir=\"" + Languages.direction(article.language()) + "\">"
+                + noteHtml(article) + bodyHtml(article) + "</div>";
     }
 
-    /** Appends the visible machine-translation note (engine and source language named, original linked). */
-    void appendNote(Element parent, StoredArticle article) {
+    /**
+     * The body as HTML: the lead image first when the body does not show it, then every block; characters that
+     * XML forbids dropped.
+     */
+    static String bodyHtml(StoredArticle article) {
+        return Texts.xmlBody(BodyHtml.render(blocks(article)));
+    }
+
+    /** The body as plain text (blocks separated by a blank line), after the note for a machine translation. */
+    static String text(StoredArticle article) {
+        String body = BodyText.render(blocks(article));
+        String text = article.machineTranslated() ? noteText(article) + "\n\n" + body : body;
+        return Texts.xmlBody(text);
+    }
+
+    /** The blocks an entry shows: the lead image first when the body does not show it already, then the body. */
+    static List<Block> blocks(StoredArticle article) {
+        Optional<Block.Figure> lead = ArticleImages.leadOutsideBody(article);
+        if (lead.isEmpty()) {
+            return article.blocks();
+        }
+        List<Block> blocks = new ArrayList<>(article.blocks().size() + 1);
+        blocks.add(lead.get());
+        blocks.addAll(article.blocks());
+        return blocks;
+    }
+
+    /**
+     * The visible machine-translation note (engine and source language named, original linked) as HTML, or
+     * {@code ""} for an original. The note is English whatever the article's language: it says so with
+     * {@code lang} and {@code dir}, or an RTL page would mis-order it.
+     */
+    String noteHtml(StoredArticle article) {
         if (!article.machineTranslated()) {
-            return;
+            return "";
         }
-        // The note is English whatever the article's language: mark it so, or an RTL page would mis-order it.
-        Element note = parent.appendElement("p").addClass("tarjim-mt-note").attr("lang", "en").attr("dir", "ltr");
-        Element em = note.appendElement("em");
-        em.appendText(noteText(article) + " ");
-        em.appendElement("a")
-                .attr("href", links.articleUrl(article.id(), article.sourceLanguage()))
-                .attr("hreflang", article.sourceLanguage())
-                .text("Read the original");
+        return "<p class=\"tarjim-mt-note\" lang=\"en\" dir=\"ltr\"><em>" + BodyHtml.escape(noteText(article))
+                + " <a href=\"" + BodyHtml.escape(links.articleUrl(article.id(), article.sourceLanguage()))
+                + "\" hreflang=\"" + BodyHtml.escape(article.sourceLanguage()) + "\">Read the original</a></em></p>";
     }
 
-    /** Appends one {@code p} per non-blank paragraph. */
-    void appendParagraphs(Element parent, StoredArticle article) {
-        for (String paragraph : article.paragraphs()) {
-            String text = Texts.xmlBody(paragraph);
-            if (!text.isBlank()) {
-                parent.appendElement("p").text(text);
-            }
-        }
-    }
-
-    /** {@code Machine-translated from Arabic by apertium 3.8.} */
-    static String noteText(StoredArticle article) {
+    /** {@code Machine-translated from Arabic by apertium 3.8.}: what every output says of a machine translation. */
+    public static String noteText(StoredArticle article) {
         String engine = Texts.xmlLine(article.engine());
         return "Machine-translated from " + Languages.englishName(article.sourceLanguage())
                 + (engine.isBlank() ? "" : " by " + engine) + ".";
     }
 
-    /** The plain-text summary: the article's own, else its first paragraph shortened; bidi controls removed. */
+    /**
+     * The plain-text summary: the article's own, else the first paragraph cut by the one summary rule
+     * ({@link Summaries#summaryOf}), else the first block with text; bidi controls removed.
+     */
     static String summary(StoredArticle article) {
         String summary = Texts.xmlLine(article.summary()).strip();
         if (!summary.isEmpty()) {
             return summary;
         }
-        for (String paragraph : article.paragraphs()) {
-            String text = Texts.xmlLine(paragraph).strip();
-            if (!text.isEmpty()) {
-                return shorten(text);
+        String first = "";
+        for (Block block : article.blocks()) {
+            String text = Texts.xmlLine(Texts.clean(BodyText.block(block)));
+            if (block instanceof Block.Paragraph && !text.isEmpty()) {
+                return Summaries.summaryOf(text);
+            }
+            if (first.isEmpty()) {
+                first = text;
             }
         }
-        return "";
+        return first.isEmpty() ? "" : Summaries.summaryOf(first);
     }
 
     /** The headline, bidi controls removed (a U+202E in a title could disguise it). */
@@ -104,14 +127,5 @@ final class EntryHtml {
             }
         }
         return tags;
-    }
-
-    private static String shorten(String text) {
-        if (text.codePointCount(0, text.length()) <= SUMMARY_LIMIT) {
-            return text;
-        }
-        int end = text.offsetByCodePoints(0, SUMMARY_LIMIT);
-        int space = text.lastIndexOf(' ', end);
-        return text.substring(0, space > SUMMARY_LIMIT / 2 ? space : end).strip() + "…";
     }
 }

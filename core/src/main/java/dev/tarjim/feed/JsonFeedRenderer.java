@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders a feed page as JSON Feed 1.1 with Jackson, with a {@code _tarjim} extension on each item: source
- * language, engine, revision, whether it was machine-translated, and the URLs of its translations.
+ * Renders a feed page as JSON Feed 1.1 with Jackson: {@code content_html} and {@code content_text} (the same body,
+ * as HTML and as plain text), {@code summary}, the lead image as {@code image}, and a {@code _tarjim} extension on
+ * each item: source language, engine, revision, whether it was machine-translated, and the URLs of its
+ * translations.
  *
  * <p>Thread-safe; build one per configuration and reuse it (the Jackson writer is built once).
  */
@@ -71,7 +73,9 @@ public final class JsonFeedRenderer {
                 links.articleUrl(article.id(), article.language()),
                 EntryHtml.title(article),
                 html.content(article),
+                EntryHtml.text(article),
                 EntryHtml.summary(article),
+                ArticleImages.lead(article).map(lead -> ArticleImages.asciiUrl(lead.src())).orElse(null),
                 rfc3339(article.published()),
                 rfc3339(article.updated()),
                 author.isEmpty() ? List.of() : List.of(new Author(author)),
@@ -101,14 +105,16 @@ public final class JsonFeedRenderer {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"id", "url", "title", "content_html", "summary", "date_published", "date_modified",
-            "authors", "tags", "language", "_tarjim"})
+    @JsonPropertyOrder({"id", "url", "title", "content_html", "content_text", "summary", "image",
+            "date_published", "date_modified", "authors", "tags", "language", "_tarjim"})
     record JsonItem(
             String id,
             String url,
             String title,
             @JsonProperty("content_html") String contentHtml,
+            @JsonProperty("content_text") String contentText,
             String summary,
+            String image,
             @JsonProperty("date_published") String datePublished,
             @JsonProperty("date_modified") String dateModified,
             List<Author> authors,

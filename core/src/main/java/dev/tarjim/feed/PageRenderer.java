@@ -32,7 +32,19 @@ public final class PageRenderer {
                     + "font-size:.95rem}",
             "nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}",
             ".languages li{margin-block:.75rem}",
-            ".feeds a{margin-inline-end:1rem}");
+            ".feeds a{margin-inline-end:1rem}",
+            "img{max-width:100%;height:auto}",
+            "figure{margin:1.5rem 0}",
+            "figcaption{color:#555;font-size:.9rem;margin-top:.35rem}",
+            // A credit's script need not be the page's: isolated, and laid out by its own first strong character.
+            ".credit{color:#777;font-size:inherit;unicode-bidi:plaintext}",
+            "blockquote{margin:1rem 0;padding-inline-start:1rem;border-inline-start:4px solid #ccc;color:#333}",
+            "figure.quote figcaption{padding-inline-start:1.25rem}",
+            // Code reads left to right inside Arabic text; each line of a pre takes the direction of its own text.
+            "code{unicode-bidi:isolate;direction:ltr}",
+            "pre{unicode-bidi:plaintext;overflow-x:auto;background:#f6f8fa;padding:.75rem}",
+            "table{border-collapse:collapse;margin:1rem 0}",
+            "th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:start}");
 
     /**
      * The pages' Content-Security-Policy: nothing by default, no script at all, the one stylesheet above by its hash,
@@ -62,7 +74,9 @@ public final class PageRenderer {
     /**
      * The article page: {@code <html lang dir>}, title, alternates ({@code hreflang}) for each translation,
      * byline, {@code <time datetime>}, a visible note when machine-translated (engine named, original linked),
-     * the paragraphs, and links to the translations.
+     * the lead image when the body does not show it, the body as semantic HTML ({@code h2}, lists, quotes,
+     * figures with captions, tables), and links to the translations. No script and no {@code style} attribute:
+     * the page's one stylesheet is in one {@code style} element.
      *
      * @param entry the article in the page's language and the other languages it is live in
      */
@@ -92,13 +106,21 @@ public final class PageRenderer {
         Element byline = main.appendElement("p").addClass("byline");
         String author = EntryHtml.author(article);
         if (!author.isEmpty()) {
-            byline.appendElement("span").addClass("author").text(author);
+            // A byline may be in another script than the page (a Latin name on an Arabic page): dir=auto isolates it.
+            byline.appendElement("span").addClass("author").attr("dir", "auto").text(author);
             byline.appendText(" · ");
         }
         appendTime(byline, article.published(), language);
 
-        html.appendNote(main, article);
-        html.appendParagraphs(main, article);
+        // Parsed back from the one body renderer's output, whose every text and attribute is already escaped.
+        main.append(html.noteHtml(article) + EntryHtml.bodyHtml(article));
+        ArticleImages.lead(article).ifPresent(lead -> {
+            // The lead photo is the first thing a reader sees: loading it lazily would only delay it.
+            Element first = main.selectFirst("figure > img");
+            if (first != null && first.attr("src").equals(lead.src())) {
+                first.removeAttr("loading");
+            }
+        });
 
         if (!entry.alternateLanguages().isEmpty()) {
             Element list = body.appendElement("nav").addClass("translations").attr("aria-label", "Translations")

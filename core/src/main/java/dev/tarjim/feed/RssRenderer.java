@@ -8,6 +8,9 @@ import com.rometools.rome.feed.rss.Content;
 import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
+import dev.tarjim.article.Block;
+import dev.tarjim.article.Inline;
+import dev.tarjim.article.Texts;
 import dev.tarjim.store.StoredArticle;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +19,12 @@ import org.jdom2.Element;
 import org.jsoup.nodes.Entities;
 
 /**
- * Renders a feed page as RSS 2.0 with Rome: full HTML in {@code content:encoded}, a summary in
- * {@code description}, {@code dc:creator}, a non-permalink {@code guid} that never changes, and {@code atom:link}s
- * for self, RFC 5005 paging and each item's translations ({@code hreflang}).
+ * Renders a feed page as RSS 2.0 with Rome: full HTML in {@code content:encoded}, a plain summary in
+ * {@code description}, the lead image as Media RSS {@code media:content}, {@code dc:creator}, a non-permalink
+ * {@code guid} that never changes, and {@code atom:link}s for self, RFC 5005 paging and each item's translations
+ * ({@code hreflang}).
+ *
+ * <p>No {@code enclosure}: RSS requires its byte length, which Tarjim does not know for an image it only links to.
  *
  * <p>Thread-safe; build one per configuration and reuse it.
  */
@@ -66,6 +72,7 @@ public final class RssRenderer {
         Document document = XmlFeeds.toJdom(channel);
         // Declared once on the root rather than on every atom:link Rome writes.
         document.getRootElement().addNamespaceDeclaration(XmlFeeds.ATOM);
+        document.getRootElement().addNamespaceDeclaration(XmlFeeds.MEDIA);
         return XmlFeeds.write(document);
     }
 
@@ -112,6 +119,33 @@ public final class RssRenderer {
         for (String other : entry.alternateLanguages()) {
             foreign.add(XmlFeeds.atomLink("alternate", links.articleUrl(article.id(), other), "text/html", other));
         }
+        ArticleImages.lead(article).ifPresent(lead -> foreign.add(mediaContent(lead)));
         return item;
+    }
+
+    /**
+     * {@code <media:content url medium="image" type? width? height?>} with the caption (else the alt text) as
+     * {@code media:description} and the credit as {@code media:credit}; only what is known is said.
+     */
+    static Element mediaContent(Block.Figure image) {
+        Element content = new Element("content", XmlFeeds.MEDIA)
+                .setAttribute("url", ArticleImages.asciiUrl(image.src()))
+                .setAttribute("medium", "image");
+        ArticleImages.mediaType(image.src()).ifPresent(type -> content.setAttribute("type", type));
+        if (image.width() != null && image.height() != null) {
+            content.setAttribute("width", image.width().toString());
+            content.setAttribute("height", image.height().toString());
+        }
+        String caption = Texts.xmlLine(Inline.plain(image.caption())).strip();
+        String description = caption.isEmpty() ? Texts.xmlLine(image.alt()).strip() : caption;
+        if (!description.isEmpty()) {
+            content.addContent(new Element("description", XmlFeeds.MEDIA).setAttribute("type", "plain")
+                    .setText(description));
+        }
+        String credit = Texts.xmlLine(image.credit()).strip();
+        if (!credit.isEmpty()) {
+            content.addContent(new Element("credit", XmlFeeds.MEDIA).setText(credit));
+        }
+        return content;
     }
 }

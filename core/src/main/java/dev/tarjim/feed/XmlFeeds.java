@@ -26,6 +26,9 @@ final class XmlFeeds {
     /** The Atom namespace, for Atom feeds and the {@code atom:link} elements inside RSS. */
     static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
+    /** Media RSS (https://www.rssboard.org/media-rss), for the lead image of an RSS item. */
+    static final Namespace MEDIA = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
+
     private static final WireFeedOutput ROME = new WireFeedOutput();
     private static final XMLOutputter WRITER = new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8"));
 

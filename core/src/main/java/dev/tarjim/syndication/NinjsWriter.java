@@ -3,12 +3,19 @@ package dev.tarjim.syndication;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tarjim.article.Block;
+import dev.tarjim.article.BodyHtml;
+import dev.tarjim.article.BodyText;
+import dev.tarjim.article.Inline;
+import dev.tarjim.article.Texts;
+import dev.tarjim.feed.ArticleImages;
+import dev.tarjim.feed.EntryHtml;
+import dev.tarjim.feed.Languages;
 import dev.tarjim.store.StoredArticle;
 import dev.tarjim.support.Json;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Renders stored articles as IPTC ninjs 2.2 objects (with one Tarjim extension property) for partners.
@@ -21,8 +28,16 @@ import java.util.Set;
  *       {@code firstcreated} the first publication.</li>
  *   <li>A withdrawn article is {@code pubstatus: canceled} with its headline but no body or description: enough to
  *       take it down, nothing left to republish.</li>
- *   <li>The body is HTML, one {@code <p>} per paragraph, text escaped; right-to-left languages get
- *       {@code dir="rtl"} on each paragraph.</li>
+ *   <li>{@code bodies} holds the body twice, both {@code role: main}: as HTML ({@code text/html}, the one body
+ *       renderer's semantic markup: subheads, links, lists, quotes, figures with captions, tables; right-to-left
+ *       languages wrapped in a {@code div} with {@code dir} and {@code lang}) and as plain text
+ *       ({@code text/plain}, blocks separated by a blank line). {@code charcount} and {@code wordcount} leave out
+ *       figure captions, as ninjs defines them.</li>
+ *   <li>{@code associations} holds a {@code type: picture} object per photo (the lead image first): its URL as
+ *       {@code uri} and as the {@code href} of its one rendition (with width, height and media type when known),
+ *       the caption as headline and {@code caption} description, the alt text as {@code alt} description, the
+ *       credit as {@code copyrightnotice}.</li>
+ *   <li>A machine translation says so in {@code ednote} as well as in the {@code tarjim} extension.</li>
  *   <li>ninjs 2.x names ({@code headlines}, {@code bodies}, {@code descriptions}, {@code subjects}) replace 1.x's
  *       {@code headline}, {@code body_html}, {@code description_text}, {@code subject}; renditions and altids are
  *       arrays.</li>
@@ -38,7 +53,6 @@ public final class NinjsWriter {
     /** Where the extended schema is served, relative to the public base URL. */
     public static final String SCHEMA_PATH = "/syndication/v1/ninjs-schema.json";
     private static final String NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json";
-    private static final Set<String> RTL = Set.of("ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug");
 
     private final String baseUrl;
     private final ObjectMapper mapper = Json.mapper();
@@ -56,10 +70,9 @@ public final class NinjsWriter {
         return "urn:tarjim:article:" + articleId + ":" + lang;
     }
 
-    /** Whether text in this BCP 47 language runs right to left. */
+    /** Whether text in this BCP 47 language runs right to left (as feeds and pages decide it). */
     public static boolean isRightToLeft(String lang) {
-        String primary = lang.toLowerCase(Locale.ROOT).split("-", 2)[0];
-        return RTL.contains(primary);
+        return Languages.isRightToLeft(lang);
     }
 
     /** The ninjs object of an article's current version in one language. */
@@ -78,6 +91,8 @@ public final class NinjsWriter {
         n.put("language", a.language());
         if (a.withdrawn()) {
             n.put("ednote", "Withdrawn by the publisher: remove this item.");
+        } else if (a.machineTranslated()) {
+            n.put("ednote", EntryHtml.noteText(a));
         }
         n.putArray("headlines").addObject().put("role", "main").put("value", a.title());
         if (!a.withdrawn()) {
@@ -85,11 +100,16 @@ public final class NinjsWriter {
                 n.putArray("descriptions").addObject().put("role", "summary").put("contenttype", "text/plain")
                         .put("value", a.summary());
             }
-            String text = String.join("\n", a.paragraphs());
-            n.putArray("bodies").addObject().put("role", "main").put("contenttype", "text/html")
-                    .put("charcount", text.length())
-                    .put("wordcount", wordCount(a.paragraphs()))
-                    .put("value", bodyHtml(a.paragraphs(), a.language()));
+            String counted = countedText(a.blocks());
+            int chars = counted.codePointCount(0, counted.length());
+            int words = wordCount(counted);
+            ArrayNode bodies = n.putArray("bodies");
+            bodies.addObject().put("role", "main").put("contenttype", "text/html")
+                    .put("charcount", chars).put("wordcount", words)
+                    .put("value", bodyHtml(a.blocks(), a.language()));
+            bodies.addObject().put("role", "main").put("contenttype", "text/plain")
+                    .put("charcount", chars).put("wordcount", words)
+                    .put("value", Texts.xmlBody(BodyText.render(a.blocks())));
         }
         if (a.author() != null && !a.author().isBlank()) {
             n.put("by", a.author());
@@ -110,6 +130,15 @@ public final class NinjsWriter {
                 .put("href", baseUrl + "/articles/" + a.id() + "/" + a.language())
                 .put("contenttype", "text/html")
                 .put("title", a.title());
+        if (!a.withdrawn()) {
+            List<Block.Figure> pictures = ArticleImages.all(a);
+            if (!pictures.isEmpty()) {
+                ArrayNode associations = n.putArray("associations");
+                for (int i = 0; i < pictures.size(); i++) {
+                    associations.add(picture(pictures.get(i), i + 1, a.language()));
+                }
+            }
+        }
         ObjectNode ext = n.putObject("tarjim");
         ext.put("sourcelanguage", a.sourceLanguage());
         ext.put("sourceuri", uri(a.id(), a.sourceLanguage()));
@@ -159,39 +188,67 @@ public final class NinjsWriter {
         return s;
     }
 
-    static String bodyHtml(List<String> paragraphs, String lang) {
-        String open = isRightToLeft(lang) ? "<p dir=\"rtl\">" : "<p>";
-        StringBuilder html = new StringBuilder();
-        for (String p : paragraphs) {
-            html.append(open).append(escape(p)).append("</p>");
+    /** The body as HTML; a right-to-left body in a {@code div} that says so, for partners' left-to-right pages. */
+    static String bodyHtml(List<Block> blocks, String lang) {
+        String html = Texts.xmlBody(BodyHtml.render(blocks));
+        if (!isRightToLeft(lang)) {
+            return html;
         }
-        return html.toString();
+        return "<div dir=\"rtl\" lang=\"" + BodyHtml.escape(lang) + "\">" + html + "</div>";
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+    /**
+     * One photo as an associated ninjs object: {@code name} {@code picture1}, {@code picture2}... in order (the
+     * lead image first), the image URL as {@code uri} and rendition {@code href}.
+     */
+    private ObjectNode picture(Block.Figure figure, int number, String lang) {
+        String url = ArticleImages.asciiUrl(figure.src());
+        ObjectNode p = mapper.createObjectNode();
+        p.put("name", "picture" + number);
+        p.put("uri", url);
+        p.put("type", "picture");
+        p.put("language", lang);
+        String caption = Texts.xmlLine(Inline.plain(figure.caption())).strip();
+        String alt = Texts.xmlLine(figure.alt()).strip();
+        if (!caption.isEmpty()) {
+            p.putArray("headlines").addObject().put("role", "main").put("value", caption);
+        }
+        if (!caption.isEmpty() || !alt.isEmpty()) {
+            ArrayNode descriptions = p.putArray("descriptions");
+            if (!caption.isEmpty()) {
+                descriptions.addObject().put("role", "caption").put("contenttype", "text/plain").put("value", caption);
+            }
+            if (!alt.isEmpty()) {
+                descriptions.addObject().put("role", "alt").put("contenttype", "text/plain").put("value", alt);
             }
         }
-        return out.toString();
+        String credit = Texts.xmlLine(figure.credit()).strip();
+        if (!credit.isEmpty()) {
+            p.put("copyrightnotice", credit);
+        }
+        ObjectNode rendition = p.putArray("renditions").addObject().put("name", "original").put("href", url);
+        ArticleImages.mediaType(figure.src()).ifPresent(type -> rendition.put("contenttype", type));
+        if (figure.width() != null && figure.height() != null) {
+            rendition.put("width", figure.width()).put("height", figure.height());
+        }
+        return p;
     }
 
-    private static int wordCount(List<String> paragraphs) {
-        int words = 0;
-        for (String p : paragraphs) {
-            String t = p.strip();
-            if (!t.isEmpty()) {
-                words += t.split("\\s+").length;
+    /** The words ninjs counts: every block's text but figures' (list markers and quotation dashes left out). */
+    private static String countedText(List<Block> blocks) {
+        List<String> texts = new ArrayList<>();
+        for (Block block : blocks) {
+            if (block instanceof Block.Preformatted p) {
+                texts.add(p.text());
+            } else if (!(block instanceof Block.Figure)) {
+                block.texts().forEach(t -> texts.add(Inline.plain(t)));
             }
         }
-        return words;
+        return Texts.xmlBody(String.join("\n", texts));
+    }
+
+    private static int wordCount(String text) {
+        String t = text.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
     }
 }

@@ -75,7 +75,7 @@ class AtomRendererTest {
         assertThat(entry.getContents().get(0).getType()).isEqualTo("html");
         org.jsoup.nodes.Element div = Jsoup.parseBodyFragment(entry.getContents().get(0).getValue()).body().child(0);
         assertThat(div.attr("dir")).isEqualTo("rtl");
-        assertThat(div.select("p").eachText()).isEqualTo(TestArticles.arabicOriginal().paragraphs());
+        assertThat(div.select("p").eachText()).isEqualTo(TestArticles.SEED_PARAGRAPHS);
     }
 
     @Test

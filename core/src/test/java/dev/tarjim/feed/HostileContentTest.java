@@ -81,6 +81,62 @@ class HostileContentTest {
         assertThat(document.selectFirst(".author").text()).isEqualTo("<i onmouseover=alert(3)>Mallory</i>");
     }
 
+    private static FeedPage richPage(String language) {
+        return FeedPage.single(language, List.of(FeedEntry.of(TestArticles.hostileRich(language))), null);
+    }
+
+    /**
+     * Rich blocks whose every text, alt, caption, credit, title and even href tries to become markup: the one body
+     * renderer escapes them all, so only the model's own elements exist and the words survive as text.
+     */
+    private static void assertRichInert(String html) {
+        Document document = Jsoup.parse(html);
+        assertThat(document.select("script, svg, b, i")).isEmpty();
+        assertThat(document.select("td[onclick], a[onmouseover], img[onerror], svg[onload]")).isEmpty();
+        assertThat(document.select("*").stream().flatMap(e -> e.attributes().asList().stream())
+                .map(a -> a.getKey())).noneMatch(k -> k.startsWith("on"));
+        assertThat(document.select("a[title]").eachAttr("href"))
+                .containsExactly("https://example.org/?q=\"><script>alert(5)</script>");
+        assertThat(document.selectFirst("a[title]").attr("title")).isEqualTo("\" onmouseover=\"alert(6)");
+        assertThat(document.select("figure img").eachAttr("alt")).containsExactly("\"><svg onload=alert(11)>");
+        assertThat(document.select("blockquote")).hasSize(1);
+        assertThat(document.select("pre")).hasSize(1);
+        assertThat(document.selectFirst("pre").text()).isEqualTo("</pre><script>alert(12)</script>");
+        assertThat(document.text()).contains("<b>link</b>", "<script>alert(7)</script>",
+                "<img src=x onerror=alert(8)>", "</blockquote><script>alert(9)</script>", "<i>who</i>",
+                "<script>caption</script>", "<b>credit</b> ]]>", "<td onclick=alert(13)>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void richHostileBlocks_areInertInEveryOutput(String language) throws Exception {
+        Item item = RssRendererTest.parse(feeds.render(FeedFormat.RSS, richPage(language))).getItems().get(0);
+        Entry entry = AtomRendererTest.parse(feeds.render(FeedFormat.ATOM, richPage(language))).getEntries().get(0);
+        JsonNode json = new ObjectMapper().readTree(feeds.render(FeedFormat.JSON_FEED, richPage(language)))
+                .path("items").get(0);
+
+        assertRichInert(item.getContent().getValue());
+        assertRichInert(entry.getContents().get(0).getValue());
+        assertRichInert(json.path("content_html").asText());
+        assertRichInert(pages.article(FeedEntry.of(TestArticles.hostileRich(language))));
+        assertThat(json.path("content_text").asText()).contains("</blockquote><script>alert(9)</script>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void richHostileImageUrl_isNeverAnnounced(String language) throws Exception {
+        String rss = feeds.render(FeedFormat.RSS, richPage(language));
+        Item item = RssRendererTest.parse(rss).getItems().get(0);
+        Entry entry = AtomRendererTest.parse(feeds.render(FeedFormat.ATOM, richPage(language))).getEntries().get(0);
+        JsonNode json = new ObjectMapper().readTree(feeds.render(FeedFormat.JSON_FEED, richPage(language)))
+                .path("items").get(0);
+
+        assertThat(item.getForeignMarkup()).noneMatch(e -> e.getName().equals("content"));
+        assertThat(entry.getOtherLinks()).noneMatch(l -> "enclosure".equals(l.getRel()));
+        assertThat(json.has("image")).isFalse();
+        XmlTrees.parse(rss);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "ar"})
     void controlCharacters_areDroppedSoTheXmlStaysWellFormed(String language) throws Exception {
@@ -100,8 +156,8 @@ class HostileContentTest {
     void hostileArticleId_cannotBreakOutOfUrlsOrIds(String language) throws Exception {
         StoredArticle base = TestArticles.hostile(language);
         StoredArticle weird = new StoredArticle("../x\"><script>/ä", language, language, base.title(),
-                base.summary(), base.paragraphs(), base.author(), base.tags(), base.published(), base.updated(), 1,
-                "k", "h", false, null, false, null);
+                base.summary(), base.blocks(), base.author(), base.tags(), base.published(), base.updated(), 1,
+                "k", "h", false, null, false, null, null, null);
         Entry entry = AtomRendererTest.parse(feeds.render(FeedFormat.ATOM,
                 FeedPage.single(language, List.of(FeedEntry.of(weird)), null))).getEntries().get(0);
 

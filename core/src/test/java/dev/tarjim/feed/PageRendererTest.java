@@ -27,7 +27,7 @@ class PageRendererTest {
         assertThat(page.selectFirst(".byline .author").text()).isEqualTo("شؤون صينية");
         assertThat(page.selectFirst("time").attr("datetime")).isEqualTo("2026-03-01T08:30:00Z");
         assertThat(page.select("article > p:not(.byline):not(.tarjim-mt-note)").eachText())
-                .isEqualTo(TestArticles.arabicOriginal().paragraphs());
+                .isEqualTo(TestArticles.SEED_PARAGRAPHS);
         assertThat(page.select(".tarjim-mt-note")).isEmpty();
     }
 

@@ -100,9 +100,9 @@ class PagingTest {
     void newRevision_keepsEntryIdAndChangesUpdated() throws Exception {
         StoredArticle first = TestArticles.arabicOriginal();
         StoredArticle edited = new StoredArticle(first.id(), "ar", "ar", first.title() + " (محدث)", first.summary(),
-                first.paragraphs(), first.author(), first.tags(), first.published(),
+                first.blocks(), first.author(), first.tags(), first.published(),
                 first.updated().plusSeconds(3600), first.revision() + 1, first.sourceKey(), "newhash", false, null,
-                false, null);
+                false, null, null, null);
 
         Entry before = AtomRendererTest.parse(renderer.render(FeedFormat.ATOM,
                 FeedPage.single("ar", List.of(FeedEntry.of(first)), null))).getEntries().get(0);
@@ -119,8 +119,9 @@ class PagingTest {
         StoredArticle live = TestArticles.arabicOriginal();
         StoredArticle gone = TestArticles.arabicTranslation();
         StoredArticle withdrawn = new StoredArticle(gone.id(), gone.language(), gone.sourceLanguage(), gone.title(),
-                gone.summary(), gone.paragraphs(), gone.author(), gone.tags(), gone.published(), gone.updated(),
-                gone.revision(), gone.sourceKey(), gone.contentHash(), true, gone.engine(), true, gone.slug());
+                gone.summary(), gone.blocks(), gone.author(), gone.tags(), gone.published(), gone.updated(),
+                gone.revision(), gone.sourceKey(), gone.contentHash(), true, gone.engine(), true, gone.slug(), null,
+                null);
         FeedPage page = FeedPage.single("ar", List.of(FeedEntry.of(live), FeedEntry.of(withdrawn)), null);
 
         assertThat(RssRendererTest.parse(renderer.render(FeedFormat.RSS, page)).getItems()).hasSize(1);

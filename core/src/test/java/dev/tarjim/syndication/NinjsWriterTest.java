@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tarjim.feed.TestArticles;
 import dev.tarjim.store.StoredArticle;
 import dev.tarjim.support.Json;
 import java.net.URI;
@@ -12,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class NinjsWriterTest {
@@ -22,6 +26,9 @@ class NinjsWriterTest {
             "headlines", "people", "organisations", "places", "subjects", "events", "objects", "infosources",
             "title", "by", "slugline", "located", "renditions", "associations", "altids", "trustindicators",
             "standard", "genres", "expires", "rightsinfo", "digitalsourcetype", "tarjim");
+    /** What an associated object may hold in ninjs 2.2: every ninjs property but the extension, and a name. */
+    private static final Set<String> NINJS_2_2_ASSOCIATION = NINJS_2_2.stream()
+            .map(p -> p.equals("tarjim") ? "name" : p).collect(java.util.stream.Collectors.toSet());
 
     private final NinjsWriter writer = new NinjsWriter(URI.create("https://news.example.org/"));
 
@@ -55,9 +62,14 @@ class NinjsWriterTest {
         assertThat(n.at("/headlines/0/value").asText()).isEqualTo("Xi and Putin send letters of congratulation");
         assertThat(n.at("/descriptions/0/value").asText()).isEqualTo("Letters to the 8th meeting");
         assertThat(n.at("/bodies/0/contenttype").asText()).isEqualTo("text/html");
-        assertThat(n.at("/bodies/0/value").asText()).isEqualTo(
-                "<p>The first paragraph.</p><p>Fish &amp; &lt;chips&gt; &quot;quoted&quot;.</p>");
+        assertThat(Jsoup.parseBodyFragment(n.at("/bodies/0/value").asText()).select("p").eachText())
+                .containsExactly("The first paragraph.", "Fish & <chips> \"quoted\".");
+        assertThat(n.at("/bodies/0/value").asText()).contains("Fish &amp; &lt;chips&gt;");
         assertThat(n.at("/bodies/0/wordcount").asInt()).isEqualTo(7);
+        assertThat(n.at("/bodies/1/contenttype").asText()).isEqualTo("text/plain");
+        assertThat(n.at("/bodies/1/value").asText())
+                .isEqualTo("The first paragraph.\n\nFish & <chips> \"quoted\".");
+        assertThat(n.get("ednote").asText()).isEqualTo("Machine-translated from Arabic by amazon-translate.");
         assertThat(n.get("by").asText()).isEqualTo("Site editor");
         assertThat(n.get("slugline").asText()).isEqualTo("xi-putin-letters");
         assertThat(n.get("subjects").findValuesAsText("name")).containsExactly("China", "Russia");
@@ -88,8 +100,13 @@ class NinjsWriterTest {
         JsonNode n = roundTrip(writer.toNinjs(arabicOriginal(1, false)));
 
         assertThat(n.get("language").asText()).isEqualTo("ar");
-        assertThat(n.at("/bodies/0/value").asText()).isEqualTo(
-                "<p dir=\"rtl\">الفقرة الأولى.</p><p dir=\"rtl\">الفقرة &lt;الثانية&gt; &amp; الأخيرة.</p>");
+        Element body = Jsoup.parseBodyFragment(n.at("/bodies/0/value").asText()).body().child(0);
+        assertThat(body.tagName()).isEqualTo("div");
+        assertThat(body.attr("dir")).isEqualTo("rtl");
+        assertThat(body.attr("lang")).isEqualTo("ar");
+        assertThat(body.select("p").eachText()).containsExactly("الفقرة الأولى.", "الفقرة <الثانية> & الأخيرة.");
+        assertThat(n.has("ednote")).isFalse();
+        assertThat(n.has("associations")).as("no photo, no pictures").isFalse();
         assertThat(n.at("/headlines/0/value").asText()).isEqualTo("شي وبوتين يبعثان رسالتي تهنئة");
         assertThat(n.at("/tarjim/machinetranslated").asBoolean()).isFalse();
         assertThat(n.at("/tarjim").has("engine")).isFalse();
@@ -103,7 +120,79 @@ class NinjsWriterTest {
         assertThat(n.get("uri").asText()).isEqualTo("urn:tarjim:article:eb83513c9fa28be5:en");
         assertThat(n.has("bodies")).isFalse();
         assertThat(n.has("descriptions")).isFalse();
+        assertThat(n.has("associations")).isFalse();
         assertThat(n.at("/headlines/0/value").asText()).isNotEmpty();
+        assertThat(fieldNames(n)).isSubsetOf(NINJS_2_2);
+    }
+
+    @Test
+    void toNinjs_richArticle_bodyHtmlKeepsStructureAndPlainTextFollows() throws Exception {
+        JsonNode n = roundTrip(writer.toNinjs(TestArticles.richEnglish()));
+
+        assertThat(n.at("/bodies/0/role").asText()).isEqualTo("main");
+        assertThat(n.at("/bodies/0/contenttype").asText()).isEqualTo("text/html");
+        Document html = Jsoup.parseBodyFragment(n.at("/bodies/0/value").asText());
+        assertThat(html.select("h2").eachText()).containsExactly("What was agreed");
+        assertThat(html.selectFirst("a[href]").attr("href")).isEqualTo(TestArticles.LINK_HREF);
+        assertThat(html.select("ul > li").eachText()).containsExactly("Trade", "Energy, see the annex", "Culture");
+        assertThat(html.selectFirst("blockquote").text()).isEqualTo("We are at our best stage.");
+        assertThat(html.selectFirst("figure > img").attr("src")).isEqualTo(TestArticles.FIGURE_SRC);
+        assertThat(html.selectFirst("figure:has(img) > figcaption").text()).isEqualTo("Delegates at the opening Photo: Jane Roe/Agency");
+        assertThat(n.at("/bodies/1/contenttype").asText()).isEqualTo("text/plain");
+        assertThat(n.at("/bodies/1/value").asText()).contains("- Trade\n- Energy, see the annex", "— Xi Jinping")
+                .doesNotContain("<");
+        assertThat(n.at("/bodies/0/wordcount").asInt()).as("captions are not counted")
+                .isEqualTo(n.at("/bodies/1/wordcount").asInt()).isEqualTo(46);
+    }
+
+    @Test
+    void toNinjs_richArticle_hasOnePictureAssociationPerPhotoLeadFirst() throws Exception {
+        JsonNode n = roundTrip(writer.toNinjs(TestArticles.richEnglish()));
+
+        JsonNode pictures = n.get("associations");
+        assertThat(pictures).hasSize(2);
+        assertThat(pictures).extracting(p -> p.get("type").asText()).containsExactly("picture", "picture");
+        assertThat(pictures).extracting(p -> p.get("name").asText()).containsExactly("picture1", "picture2");
+        JsonNode lead = pictures.get(0);
+        assertThat(lead.get("uri").asText()).isEqualTo(TestArticles.LEAD_SRC);
+        assertThat(lead.at("/renditions/0/href").asText()).isEqualTo(TestArticles.LEAD_SRC);
+        assertThat(lead.at("/renditions/0/contenttype").asText()).isEqualTo("image/png");
+        assertThat(lead.at("/renditions/0/width").asInt()).isEqualTo(1600);
+        assertThat(lead.at("/renditions/0/height").asInt()).isEqualTo(900);
+        assertThat(lead.at("/headlines/0/value").asText()).isEqualTo("The summit hall in Beijing");
+        assertThat(lead.get("copyrightnotice").asText()).isEqualTo("Photo: Agency");
+        JsonNode figure = pictures.get(1);
+        assertThat(figure.get("uri").asText()).isEqualTo(TestArticles.FIGURE_SRC);
+        assertThat(figure.at("/renditions/0/contenttype").asText()).isEqualTo("image/jpeg");
+        assertThat(figure.at("/descriptions/0/role").asText()).isEqualTo("caption");
+        assertThat(figure.at("/descriptions/0/value").asText()).isEqualTo("Delegates at the opening");
+        assertThat(figure.at("/descriptions/1/role").asText()).isEqualTo("alt");
+        assertThat(figure.at("/descriptions/1/value").asText()).isEqualTo("Delegates seated at a long table");
+        assertThat(figure.get("copyrightnotice").asText()).isEqualTo("Photo: Jane Roe/Agency");
+        for (JsonNode picture : pictures) {
+            assertThat(fieldNames(picture)).isSubsetOf(NINJS_2_2_ASSOCIATION);
+            assertThat(picture.has("tarjim")).isFalse();
+        }
+        assertThat(fieldNames(n)).isSubsetOf(NINJS_2_2);
+    }
+
+    @Test
+    void toNinjs_nonAsciiImageUrl_isPercentEncodedForUriFields() throws Exception {
+        JsonNode n = roundTrip(writer.toNinjs(TestArticles.withLeadImage("https://img.example.org/صور/قمة.jpg")));
+
+        assertThat(n.at("/associations/0/uri").asText())
+                .isEqualTo("https://img.example.org/%D8%B5%D9%88%D8%B1/%D9%82%D9%85%D8%A9.jpg");
+        assertThat(n.at("/associations/0/renditions/0/href").asText()).isEqualTo(n.at("/associations/0/uri").asText());
+    }
+
+    @Test
+    void toNinjs_hostileRichArticle_bodyIsInertAndBadImageUrlIsNotAssociated() throws Exception {
+        JsonNode n = roundTrip(writer.toNinjs(TestArticles.hostileRich("ar")));
+
+        Document html = Jsoup.parseBodyFragment(n.at("/bodies/0/value").asText());
+        assertThat(html.select("script, svg, b, i, [onclick], [onmouseover], [onerror], [onload]")).isEmpty();
+        assertThat(html.text()).contains("<script>alert(7)</script>", "</blockquote><script>alert(9)</script>");
+        assertThat(n.has("associations")).isFalse();
         assertThat(fieldNames(n)).isSubsetOf(NINJS_2_2);
     }
 
