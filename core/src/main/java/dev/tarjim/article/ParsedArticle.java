@@ -52,7 +52,7 @@ public record ParsedArticle(
                 tags, published, declaredLanguage, slug, targets, null, null, null, List.of());
     }
 
-    /** The body as plain text, one string per block with text (transitional: renderers should use the blocks). */
+    /** The body as plain text, one string per block that has text (a view for checks and logs; renderers use the blocks). */
     public List<String> paragraphs() {
         return blocks.stream().map(BodyText::block).filter(s -> !s.isBlank()).toList();
     }

@@ -64,7 +64,7 @@ public record StoredArticle(
                 updated, revision, sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, null, null);
     }
 
-    /** The body as plain text, one string per block with text (transitional: renderers should use the blocks). */
+    /** The body as plain text, one string per block that has text (a view for checks and logs; renderers use the blocks). */
     public List<String> paragraphs() {
         return blocks.stream().map(BodyText::block).filter(s -> !s.isBlank()).toList();
     }
