@@ -79,11 +79,14 @@ final class Boilerplate {
     /**
      * As {@link #strip} for a body of blocks: the rules read paragraphs and sub-headings (what a copied page's
      * furniture turns into); lists, quotes, figures, code and tables are content and stay. Returns a new, mutable list.
+     *
+     * @param headingsAreContent whether sub-headings are the author's for sure (an HTML page's, whose structure the
+     *                           extractor has read): then a subhead such as "Responses" never ends the article
      */
-    static List<Block> stripBlocks(List<Block> blocks) {
+    static List<Block> stripBlocks(List<Block> blocks, boolean headingsAreContent) {
         List<Block> kept = new ArrayList<>(blocks.size());
         for (Block b : blocks) {
-            boolean text = b instanceof Block.Paragraph || b instanceof Block.Heading;
+            boolean text = b instanceof Block.Paragraph || !headingsAreContent && b instanceof Block.Heading;
             String line = text ? BodyText.block(b) : "";
             if (text && endsArticle(line)) {
                 if (!kept.isEmpty()) {

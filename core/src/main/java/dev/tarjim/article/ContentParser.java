@@ -85,9 +85,9 @@ public final class ContentParser implements ArticleParser {
             throw new UnsupportedUploadException("The title is " + title.length() + " characters long; the limit is "
                     + limits.maxTitleChars() + " (is the headline missing, so that a paragraph was taken for it?)");
         }
-        // A page's extractor has already told the article from the site's furniture by the page's structure; the
-        // line rules are for formats without structure, and would cut an article at a subhead such as "Responses".
-        List<Block> blocks = "html".equals(raw.format()) ? tidy(raw.blocks()) : Boilerplate.stripBlocks(tidy(raw.blocks()));
+        // A page's subheads are the page's own (its extractor read the structure): the line rules must not cut an
+        // article at a subhead such as "Responses". They still drop stray furniture lines ("Share", "Leave a reply").
+        List<Block> blocks = Boilerplate.stripBlocks(tidy(raw.blocks()), "html".equals(raw.format()));
         List<String> warnings = new ArrayList<>(raw.warnings());
         if (title.isEmpty()) {
             String first = blocks.stream().filter(b -> b instanceof Block.Paragraph).findFirst()

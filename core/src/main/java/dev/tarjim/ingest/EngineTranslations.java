@@ -4,7 +4,7 @@ import dev.tarjim.article.Block;
 import dev.tarjim.article.BodyText;
 import dev.tarjim.article.Inline;
 import dev.tarjim.article.Summaries;
-import dev.tarjim.store.DynamoArticleStore;
+import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.store.LanguageStatus;
 import dev.tarjim.store.StoredArticle;
 import dev.tarjim.support.Metrics;
@@ -29,11 +29,11 @@ import java.util.Optional;
  */
 public final class EngineTranslations implements Translations {
     private final Translator translator;
-    private final DynamoArticleStore store;
+    private final ArticleRepository store;
     private final ChangeLog changeLog;
     private final Clock clock;
 
-    public EngineTranslations(Translator translator, DynamoArticleStore store, ChangeLog changeLog, Clock clock) {
+    public EngineTranslations(Translator translator, ArticleRepository store, ChangeLog changeLog, Clock clock) {
         this.translator = translator;
         this.store = store;
         this.changeLog = changeLog;

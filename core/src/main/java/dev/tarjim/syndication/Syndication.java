@@ -2,7 +2,7 @@ package dev.tarjim.syndication;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tarjim.store.DynamoArticleStore;
+import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.support.Json;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -22,11 +22,11 @@ import java.util.Set;
  */
 public final class Syndication {
     private final ChangeLog log;
-    private final DynamoArticleStore store;
+    private final ArticleRepository store;
     private final NinjsWriter writer;
     private final CursorCodec cursors;
 
-    public Syndication(ChangeLog log, DynamoArticleStore store, NinjsWriter writer, CursorCodec cursors) {
+    public Syndication(ChangeLog log, ArticleRepository store, NinjsWriter writer, CursorCodec cursors) {
         this.log = log;
         this.store = store;
         this.writer = writer;

@@ -1,6 +1,8 @@
 package dev.tarjim.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tarjim.article.ArticleRepository;
+import dev.tarjim.article.ArticleStates;
 import dev.tarjim.feed.FeedEntry;
 import dev.tarjim.feed.FeedFormat;
 import dev.tarjim.feed.FeedPage;
@@ -10,7 +12,6 @@ import dev.tarjim.feed.PageRenderer;
 import dev.tarjim.feed.SiteLinks;
 import dev.tarjim.ingest.Report;
 import dev.tarjim.store.ArticleState;
-import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.store.FeedIndex;
 import dev.tarjim.store.StoredArticle;
 import dev.tarjim.support.AwsClients;
@@ -48,7 +49,8 @@ final class Routes {
     private static final String JSON = "application/json; charset=utf-8";
     private static final int MAX_DOMAINS = 16;
 
-    private final DynamoArticleStore store;
+    private final ArticleRepository store;
+    private final ArticleStates states;
     private final FeedIndex feeds;
     private final ApiConfig config;
     private final Function<String, Renderers> renderers;
@@ -60,15 +62,16 @@ final class Routes {
     record Renderers(SiteLinks links, FeedRenderer feeds, PageRenderer pages, Syndication syndication) {
     }
 
-    Routes(DynamoArticleStore store, FeedIndex feeds, ChangeLog changeLog, PartnerRegistry partners,
-            ApiConfig config) {
-        this(store, feeds, changeLog, partners, config, Clock.systemUTC());
+    Routes(ArticleRepository store, ArticleStates states, FeedIndex feeds, ChangeLog changeLog,
+            PartnerRegistry partners, ApiConfig config) {
+        this(store, states, feeds, changeLog, partners, config, Clock.systemUTC());
     }
 
-    Routes(DynamoArticleStore store, FeedIndex feeds, ChangeLog changeLog, PartnerRegistry partners,
-            ApiConfig config, Clock clock) {
+    Routes(ArticleRepository store, ArticleStates states, FeedIndex feeds, ChangeLog changeLog,
+            PartnerRegistry partners, ApiConfig config, Clock clock) {
         this.clock = clock;
         this.store = store;
+        this.states = states;
         this.feeds = feeds;
         this.config = config;
         this.partners = partners;
@@ -89,8 +92,10 @@ final class Routes {
     static Routes fromConfig(ApiConfig config) {
         DynamoDbClient dynamo = AwsClients.dynamo(config.region(), config.dynamoEndpoint());
         Clock clock = Clock.systemUTC();
-        DynamoArticleStore store = new DynamoArticleStore(dynamo, config.tableName(), clock);
-        return new Routes(store, new FeedIndex(dynamo, config.tableName(), store),
+        // The DynamoDB adapter of both ports: article texts, and the states that say which languages are live.
+        dev.tarjim.store.DynamoArticleStore store = new dev.tarjim.store.DynamoArticleStore(dynamo,
+                config.tableName(), clock);
+        return new Routes(store, store, new FeedIndex(dynamo, config.tableName(), store),
                 new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults()),
                 new PartnerRegistry(dynamo, config.tableName()), config);
     }
@@ -160,7 +165,7 @@ final class Routes {
         }
         FeedIndex.Page page = feeds.page(lang, before, config.feedPageSize());
         List<FeedEntry> entries = new ArrayList<>(page.articles().size());
-        Map<String, List<String>> alternates = store.liveLanguages(page.articles().stream().map(StoredArticle::id)
+        Map<String, List<String>> alternates = states.liveLanguages(page.articles().stream().map(StoredArticle::id)
                 .toList());
         for (StoredArticle a : page.articles()) {
             entries.add(new FeedEntry(a, alternates.getOrDefault(a.id(), List.of())));
@@ -208,7 +213,7 @@ final class Routes {
         if (request.editor() == null) {
             throw new ApiException(401, "an editor credential is required");
         }
-        ArticleState state = store.state(id).orElseThrow(() -> ApiException.notFound("no upload for article " + id));
+        ArticleState state = states.state(id).orElseThrow(() -> ApiException.notFound("no upload for article " + id));
         return json(200, Report.of(state)).header("Cache-Control", "no-cache");
     }
 

@@ -73,7 +73,7 @@ final class ApiStack implements AutoCloseable {
         all.putAll(env);
         ApiConfig config = ApiConfig.from(all);
         DynamoArticleStore handlerStore = new DynamoArticleStore(dynamo, TABLE, Clock.systemUTC());
-        handler = new ApiHandler(new Routes(handlerStore, new FeedIndex(dynamo, TABLE, handlerStore),
+        handler = new ApiHandler(new Routes(handlerStore, handlerStore, new FeedIndex(dynamo, TABLE, handlerStore),
                 new ChangeLog(dynamo, TABLE, Clock.systemUTC(), ChangeLog.Settings.defaults()),
                 new PartnerRegistry(dynamo, TABLE), config));
     }
