@@ -19,7 +19,7 @@ import dev.tarjim.feed.FeedFormat;
 import dev.tarjim.feed.FeedPage;
 import dev.tarjim.feed.FeedRenderer;
 import dev.tarjim.feed.FeedSettings;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;

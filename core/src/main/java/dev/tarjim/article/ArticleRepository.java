@@ -1,6 +1,5 @@
 package dev.tarjim.article;
 
-import dev.tarjim.store.StoredArticle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.tarjim.article;
 
-import dev.tarjim.store.ArticleState;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tarjim.feed;
 
 import dev.tarjim.article.Block;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

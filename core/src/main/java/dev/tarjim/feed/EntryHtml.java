@@ -5,7 +5,7 @@ import dev.tarjim.article.BodyHtml;
 import dev.tarjim.article.BodyText;
 import dev.tarjim.article.Summaries;
 import dev.tarjim.article.Texts;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

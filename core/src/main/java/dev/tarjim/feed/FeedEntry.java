@@ -1,6 +1,6 @@
 package dev.tarjim.feed;
 
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -11,7 +11,7 @@ import com.rometools.rome.feed.rss.Item;
 import dev.tarjim.article.Block;
 import dev.tarjim.article.Inline;
 import dev.tarjim.article.Texts;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdom2.Document;

@@ -1,12 +1,13 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.article.Block;
 import dev.tarjim.article.BodyText;
 import dev.tarjim.article.Inline;
 import dev.tarjim.article.Summaries;
 import dev.tarjim.article.ArticleRepository;
-import dev.tarjim.store.LanguageStatus;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.LanguageStatus;
+import dev.tarjim.article.StoredArticle;
 import dev.tarjim.support.Metrics;
 import dev.tarjim.support.TransientFailureException;
 import dev.tarjim.syndication.ChangeKind;
@@ -53,7 +54,7 @@ public final class EngineTranslations implements Translations {
         }
         Metrics.millis("ingest", "EngineLatency", (System.nanoTime() - started) / 1_000_000,
                 Map.of("Engine", engineName));
-        Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Status", outcome.status()));
+        Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Status", outcome.status().code()));
         Instant now = clock.instant();
         if (outcome instanceof TranslationOutcome.Translated t) {
             StoredArticle translation = translation(original, t, now);
@@ -64,14 +65,14 @@ public final class EngineTranslations implements Translations {
                 changeLog.append(target, original.id(), original.revision(), ChangeKind.UPSERT);
             }
             // LanguageStatus has no field for warnings on a translated status yet: the metric counts them.
-            return new LanguageStatus(LanguageStatus.TRANSLATED, original.revision(), translation.engine(), null,
+            return new LanguageStatus(TranslationStatus.TRANSLATED, original.revision(), translation.engine(), null,
                     t.unknownWords(), now);
         }
         if (outcome instanceof TranslationOutcome.Unsupported u) {
-            return new LanguageStatus(LanguageStatus.UNSUPPORTED, original.revision(), u.engine(), u.reason(), 0, now);
+            return new LanguageStatus(TranslationStatus.UNSUPPORTED, original.revision(), u.engine(), u.reason(), 0, now);
         }
         TranslationOutcome.Failed f = (TranslationOutcome.Failed) outcome;
-        return new LanguageStatus(LanguageStatus.FAILED, original.revision(), f.engine(), f.reason(), 0, now);
+        return new LanguageStatus(TranslationStatus.FAILED, original.revision(), f.engine(), f.reason(), 0, now);
     }
 
     /** The body to translate: the blocks, then the lead image (its caption and alt text are translated too). */

@@ -1,16 +1,18 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.article.UploadStatus;
+import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.article.ArticleParser;
 import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.ArticleStates;
 import dev.tarjim.article.LanguageResolver;
 import dev.tarjim.article.ParsedArticle;
 import dev.tarjim.article.UnsupportedUploadException;
-import dev.tarjim.store.ArticleState;
+import dev.tarjim.article.ArticleState;
 import dev.tarjim.store.DynamoArticleStore;
-import dev.tarjim.store.LanguageStatus;
+import dev.tarjim.article.LanguageStatus;
 import dev.tarjim.store.Sequencers;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import dev.tarjim.support.Hashes;
 import dev.tarjim.support.Log;
 import dev.tarjim.syndication.ChangeKind;
@@ -186,7 +188,7 @@ public final class IngestService {
         List<String> targets = targets(parsed, language);
         Instant now = clock.instant();
         if (current != null && current.revision() > 0 && !current.withdrawn() && hash.equals(current.contentHash())) {
-            ArticleState unchanged = new ArticleState(id, change.key(), seq, ArticleState.UNCHANGED,
+            ArticleState unchanged = new ArticleState(id, change.key(), seq, UploadStatus.UNCHANGED,
                     current.revision(), hash, current.sourceLanguage(), current.title(), current.format(),
                     List.of(), current.languages(), current.targets(), now, current.warnings());
             states.putState(unchanged, lease);
@@ -207,21 +209,21 @@ public final class IngestService {
         // which may log the change twice (same uri and version) but never loses it.
         changeLog.append(language, id, revision, ChangeKind.UPSERT);
         Map<String, LanguageStatus> languages = new LinkedHashMap<>();
-        languages.put(language, new LanguageStatus(LanguageStatus.ORIGINAL, revision, null, null, 0, now));
+        languages.put(language, new LanguageStatus(TranslationStatus.ORIGINAL, revision, null, null, 0, now));
         for (String target : targets) {
-            languages.put(target, new LanguageStatus(LanguageStatus.PENDING, revision, null,
+            languages.put(target, new LanguageStatus(TranslationStatus.PENDING, revision, null,
                     "waiting for translation", 0, now));
         }
         if (current != null) {
             // Languages of an earlier revision that are no longer targets stay visible, marked as such.
             current.languages().forEach((lang, st) -> {
                 if (!languages.containsKey(lang)) {
-                    languages.put(lang, new LanguageStatus(LanguageStatus.FAILED, st.revision(), st.engine(),
+                    languages.put(lang, new LanguageStatus(TranslationStatus.FAILED, st.revision(), st.engine(),
                             "no longer a target; kept from revision " + st.revision(), st.unknownWords(), st.at()));
                 }
             });
         }
-        ArticleState stored = new ArticleState(id, change.key(), seq, ArticleState.STORED, revision, hash, language,
+        ArticleState stored = new ArticleState(id, change.key(), seq, UploadStatus.STORED, revision, hash, language,
                 parsed.title(), parsed.format(), List.of(), languages, targets, now, warnings);
         states.putState(stored, lease);
         reports.write(change.bucket(), change.key(), Report.of(stored));
@@ -263,7 +265,7 @@ public final class IngestService {
                 result = translations.translate(original, target, state.sequencer());
             } catch (TransientFailureException e) {
                 unavailable = e;
-                result = new LanguageStatus(LanguageStatus.PENDING, state.revision(), null,
+                result = new LanguageStatus(TranslationStatus.PENDING, state.revision(), null,
                         "translation engine unavailable, will retry: " + e.getMessage(), 0, clock.instant());
             }
             Map<String, LanguageStatus> languages = new LinkedHashMap<>(working.languages());
@@ -291,9 +293,9 @@ public final class IngestService {
             }
         }
         ArticleState withdrawn = current == null
-                ? new ArticleState(id, change.key(), seq, ArticleState.WITHDRAWN, 0, null, null, null, null,
+                ? new ArticleState(id, change.key(), seq, UploadStatus.WITHDRAWN, 0, null, null, null, null,
                         List.of(), Map.of(), List.of(), now)
-                : new ArticleState(id, change.key(), seq, ArticleState.WITHDRAWN, current.revision(),
+                : new ArticleState(id, change.key(), seq, UploadStatus.WITHDRAWN, current.revision(),
                         current.contentHash(), current.sourceLanguage(), current.title(), current.format(),
                         List.of(), current.languages(), current.targets(), now, current.warnings());
         states.putState(withdrawn, lease);
@@ -306,9 +308,9 @@ public final class IngestService {
             String reason) {
         Instant now = clock.instant();
         ArticleState failed = current == null
-                ? new ArticleState(id, change.key(), seq, ArticleState.FAILED, 0, null, null, null, null,
+                ? new ArticleState(id, change.key(), seq, UploadStatus.FAILED, 0, null, null, null, null,
                         List.of(reason), Map.of(), List.of(), now)
-                : new ArticleState(id, change.key(), seq, ArticleState.FAILED, current.revision(),
+                : new ArticleState(id, change.key(), seq, UploadStatus.FAILED, current.revision(),
                         current.contentHash(), current.sourceLanguage(), current.title(), current.format(),
                         List.of(reason), current.languages(), current.targets(), now, current.warnings());
         states.putState(failed, lease);

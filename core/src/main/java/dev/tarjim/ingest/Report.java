@@ -1,8 +1,9 @@
 package dev.tarjim.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.tarjim.store.ArticleState;
-import dev.tarjim.store.LanguageStatus;
+import dev.tarjim.article.ArticleState;
+import dev.tarjim.article.UploadStatus;
+import dev.tarjim.article.LanguageStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import java.util.TreeMap;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Report(
-        String status,
+        UploadStatus status,
         String articleId,
         String uploadKey,
         String sourceLanguage,

@@ -1,7 +1,8 @@
 package dev.tarjim.ingest;
 
-import dev.tarjim.store.LanguageStatus;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.TranslationStatus;
+import dev.tarjim.article.LanguageStatus;
+import dev.tarjim.article.StoredArticle;
 import java.time.Clock;
 
 /** The ingest's view of translation: turn the stored original into one stored target language. */
@@ -20,7 +21,7 @@ public interface Translations {
 
     /** No engine configured: every target is honestly unsupported. */
     static Translations none(Clock clock) {
-        return (original, target, sequencer) -> new LanguageStatus(LanguageStatus.UNSUPPORTED,
+        return (original, target, sequencer) -> new LanguageStatus(TranslationStatus.UNSUPPORTED,
                 original.revision(), "none", "no translation engine configured", 0, clock.instant());
     }
 }

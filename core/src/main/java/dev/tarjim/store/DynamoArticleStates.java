@@ -1,5 +1,8 @@
 package dev.tarjim.store;
 
+import dev.tarjim.article.TranslationStatus;
+import dev.tarjim.article.ArticleState;
+import dev.tarjim.article.LanguageStatus;
 import dev.tarjim.article.ArticleStates;
 import dev.tarjim.support.Json;
 import dev.tarjim.support.TransientFailureException;
@@ -134,8 +137,8 @@ public final class DynamoArticleStates implements ArticleStates {
                         ArticleState state = toState(item);
                         List<String> langs = new ArrayList<>();
                         state.languages().forEach((lang, st) -> {
-                            if (LanguageStatus.ORIGINAL.equals(st.status())
-                                    || LanguageStatus.TRANSLATED.equals(st.status())) {
+                            if (TranslationStatus.ORIGINAL.equals(st.status())
+                                    || TranslationStatus.TRANSLATED.equals(st.status())) {
                                 langs.add(lang);
                             }
                         });

@@ -1,5 +1,7 @@
 package dev.tarjim.store;
 
+import dev.tarjim.article.StoredArticle;
+import dev.tarjim.article.ArticleState;
 import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.ArticleStates;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.tarjim.store;
 
+import dev.tarjim.article.StoredArticle;
 import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.Block;
 import dev.tarjim.support.Json;

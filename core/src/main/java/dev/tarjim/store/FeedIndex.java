@@ -1,5 +1,6 @@
 package dev.tarjim.store;
 
+import dev.tarjim.article.StoredArticle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

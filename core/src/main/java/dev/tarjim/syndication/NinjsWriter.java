@@ -11,7 +11,7 @@ import dev.tarjim.article.Texts;
 import dev.tarjim.feed.ArticleImages;
 import dev.tarjim.feed.EntryHtml;
 import dev.tarjim.feed.Languages;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import dev.tarjim.support.Json;
 import java.net.URI;
 import java.util.ArrayList;

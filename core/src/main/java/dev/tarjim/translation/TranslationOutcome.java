@@ -1,5 +1,6 @@
 package dev.tarjim.translation;
 
+import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.article.Block;
 import java.time.Instant;
 import java.util.List;
@@ -10,18 +11,14 @@ import java.util.Objects;
  * Transient trouble is not an outcome: it is thrown ({@link TranslationUnavailableException}) so Lambda retries.
  */
 public sealed interface TranslationOutcome {
-    String TRANSLATED = "translated";
-    String UNSUPPORTED = "unsupported";
-    String FAILED = "failed";
-
     /** The target language (BCP 47). */
     String language();
 
     /** The engine's name. */
     String engine();
 
-    /** {@value #TRANSLATED}, {@value #UNSUPPORTED} or {@value #FAILED}, as stored and reported. */
-    String status();
+    /** Translated, unsupported or failed, as stored and reported. */
+    TranslationStatus status();
 
     /**
      * A machine translation of the whole article.
@@ -54,8 +51,8 @@ public sealed interface TranslationOutcome {
         }
 
         @Override
-        public String status() {
-            return TRANSLATED;
+        public TranslationStatus status() {
+            return TranslationStatus.TRANSLATED;
         }
     }
 
@@ -66,8 +63,8 @@ public sealed interface TranslationOutcome {
      */
     record Unsupported(String language, String engine, String reason) implements TranslationOutcome {
         @Override
-        public String status() {
-            return UNSUPPORTED;
+        public TranslationStatus status() {
+            return TranslationStatus.UNSUPPORTED;
         }
     }
 
@@ -78,8 +75,8 @@ public sealed interface TranslationOutcome {
      */
     record Failed(String language, String engine, String reason) implements TranslationOutcome {
         @Override
-        public String status() {
-            return FAILED;
+        public TranslationStatus status() {
+            return TranslationStatus.FAILED;
         }
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.rss.Item;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.rss.Item;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import java.util.List;
 import org.jdom2.Element;
 import org.jdom2.Namespace;

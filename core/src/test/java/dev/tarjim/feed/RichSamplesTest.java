@@ -4,7 +4,7 @@ import static dev.tarjim.feed.TestArticles.SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import dev.tarjim.support.Json;
 import dev.tarjim.syndication.NinjsWriter;
 import java.net.URI;

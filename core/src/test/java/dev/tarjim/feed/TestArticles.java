@@ -2,7 +2,7 @@ package dev.tarjim.feed;
 
 import dev.tarjim.article.Block;
 import dev.tarjim.article.Inline;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarjim.article.Block;
 import dev.tarjim.article.Inline;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import dev.tarjim.translation.InMemoryTranslationMemory;
 import dev.tarjim.translation.ShoutEngine;
 import dev.tarjim.translation.TranslationEngine;

@@ -1,5 +1,10 @@
 package dev.tarjim.store;
 
+import dev.tarjim.article.UploadStatus;
+import dev.tarjim.article.TranslationStatus;
+import dev.tarjim.article.StoredArticle;
+import dev.tarjim.article.ArticleState;
+import dev.tarjim.article.LanguageStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,9 +80,9 @@ abstract class ArticlePortsContract {
 
         assertThatThrownBy(() -> states().acquireLease(id, Duration.ofMinutes(1), Duration.ZERO))
                 .isInstanceOf(TransientFailureException.class);
-        ArticleState state = new ArticleState(id, "incoming/x.md", "0001", ArticleState.STORED, 1, null, "en", "T",
-                "markdown", List.of(), Map.of("en", new LanguageStatus(LanguageStatus.ORIGINAL, 1, null, null, 0, T),
-                        "es", new LanguageStatus(LanguageStatus.PENDING, 1, null, null, 0, T)), List.of("es"), T,
+        ArticleState state = new ArticleState(id, "incoming/x.md", "0001", UploadStatus.STORED, 1, null, "en", "T",
+                "markdown", List.of(), Map.of("en", new LanguageStatus(TranslationStatus.ORIGINAL, 1, null, null, 0, T),
+                        "es", new LanguageStatus(TranslationStatus.PENDING, 1, null, null, 0, T)), List.of("es"), T,
                 List.of("a warning"));
         assertThatThrownBy(() -> states().putState(state, "not-the-token"))
                 .isInstanceOf(LeaseLostException.class);

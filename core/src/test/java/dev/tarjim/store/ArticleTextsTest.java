@@ -1,5 +1,6 @@
 package dev.tarjim.store;
 
+import dev.tarjim.article.StoredArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package dev.tarjim.syndication;
 
 import dev.tarjim.testing.DynamoTable;
 import dev.tarjim.store.DynamoArticleStore;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import dev.tarjim.store.TableSchema;
 import java.net.URI;
 import java.time.Clock;

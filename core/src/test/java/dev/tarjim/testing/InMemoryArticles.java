@@ -1,11 +1,12 @@
 package dev.tarjim.testing;
 
+import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.ArticleStates;
-import dev.tarjim.store.ArticleState;
-import dev.tarjim.store.LanguageStatus;
+import dev.tarjim.article.ArticleState;
+import dev.tarjim.article.LanguageStatus;
 import dev.tarjim.store.LeaseLostException;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import dev.tarjim.support.TransientFailureException;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,8 +121,8 @@ public final class InMemoryArticles implements ArticleRepository, ArticleStates 
             ArticleState state = states.get(id);
             if (state != null) {
                 out.put(id, state.languages().entrySet().stream()
-                        .filter(e -> LanguageStatus.ORIGINAL.equals(e.getValue().status())
-                                || LanguageStatus.TRANSLATED.equals(e.getValue().status()))
+                        .filter(e -> TranslationStatus.ORIGINAL.equals(e.getValue().status())
+                                || TranslationStatus.TRANSLATED.equals(e.getValue().status()))
                         .map(Map.Entry::getKey).sorted().toList());
             }
         }

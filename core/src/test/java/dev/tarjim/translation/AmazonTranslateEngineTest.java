@@ -1,5 +1,6 @@
 package dev.tarjim.translation;
 
+import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.article.Block;
 import dev.tarjim.article.Inline;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,7 +160,7 @@ class AmazonTranslateEngineTest {
                 .translate("ar", "sw", "عنوان", List.of(Block.Paragraph.of("مرحبا.")));
         assertThat(outcome).isEqualTo(new TranslationOutcome.Unsupported("sw", "amazon-translate",
                 "amazon-translate: no ar→sw pair"));
-        assertThat(outcome.status()).isEqualTo("unsupported");
+        assertThat(outcome.status()).isEqualTo(TranslationStatus.UNSUPPORTED);
     }
 
     @Test

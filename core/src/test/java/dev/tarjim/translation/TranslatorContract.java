@@ -3,6 +3,7 @@ package dev.tarjim.translation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.article.Block;
 import dev.tarjim.article.BodyText;
 import java.time.Clock;
@@ -71,7 +72,7 @@ abstract class TranslatorContract {
         assertThat(es.translatedAt()).isEqualTo(NOW);
         assertThat(es.segmentsFromMemory()).isZero();
         assertThat(es.segmentsTranslated()).isEqualTo(21);
-        assertThat(es.status()).isEqualTo("translated");
+        assertThat(es.status()).isEqualTo(TranslationStatus.TRANSLATED);
     }
 
     @Test
@@ -198,7 +199,7 @@ abstract class TranslatorContract {
 
         assertThat(outcome).isEqualTo(new TranslationOutcome.Failed("es", "prefix",
                 "prefix refused: terminology missing"));
-        assertThat(outcome.status()).isEqualTo("failed");
+        assertThat(outcome.status()).isEqualTo(TranslationStatus.FAILED);
     }
 
     private static TranslationOutcome withCounts(TranslationOutcome.Translated t, int fromMemory, int translated) {

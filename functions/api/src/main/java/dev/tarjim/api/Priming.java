@@ -1,5 +1,7 @@
 package dev.tarjim.api;
 
+import dev.tarjim.article.UploadStatus;
+import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.feed.FeedEntry;
 import dev.tarjim.feed.FeedFormat;
 import dev.tarjim.feed.FeedPage;
@@ -7,9 +9,9 @@ import dev.tarjim.feed.FeedRenderer;
 import dev.tarjim.feed.FeedSettings;
 import dev.tarjim.feed.PageRenderer;
 import dev.tarjim.ingest.Report;
-import dev.tarjim.store.ArticleState;
-import dev.tarjim.store.LanguageStatus;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.ArticleState;
+import dev.tarjim.article.LanguageStatus;
+import dev.tarjim.article.StoredArticle;
 import dev.tarjim.support.Json;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +47,7 @@ final class Priming {
         }
         size += new PageRenderer(settings).article(new FeedEntry(article, List.of("en"))).length();
         return size + Json.mapper().writeValueAsString(Report.of(new ArticleState("0000000000000000", "incoming/primer.txt", "0",
-                ArticleState.STORED, 1, null, "ar", "عنوان", "text", List.of(),
-                Map.of("ar", new LanguageStatus(LanguageStatus.ORIGINAL, 1, null, null, 0, t)), List.of(), t))).length();
+                UploadStatus.STORED, 1, null, "ar", "عنوان", "text", List.of(),
+                Map.of("ar", new LanguageStatus(TranslationStatus.ORIGINAL, 1, null, null, 0, t)), List.of(), t))).length();
     }
 }

@@ -1,5 +1,7 @@
 package dev.tarjim.api;
 
+import dev.tarjim.article.UploadStatus;
+import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.emulators.TestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -7,11 +9,11 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tarjim.emulators.Dynalite;
 import dev.tarjim.emulators.ProjectPaths;
-import dev.tarjim.store.ArticleState;
+import dev.tarjim.article.ArticleState;
 import dev.tarjim.store.DynamoArticleStore;
-import dev.tarjim.store.LanguageStatus;
+import dev.tarjim.article.LanguageStatus;
 import dev.tarjim.store.FeedIndex;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import dev.tarjim.store.TableSchema;
 import dev.tarjim.support.AwsClients;
 import dev.tarjim.support.Json;
@@ -91,9 +93,9 @@ final class ApiStack implements AutoCloseable {
         String lease = store.acquireLease(id, java.time.Duration.ofMinutes(1), java.time.Duration.ofSeconds(5));
         ArticleState before = store.state(id).orElse(null);
         Map<String, LanguageStatus> langs = new java.util.HashMap<>(before == null ? Map.of() : before.languages());
-        langs.put(lang, new LanguageStatus(lang.equals(source) ? LanguageStatus.ORIGINAL : LanguageStatus.TRANSLATED,
+        langs.put(lang, new LanguageStatus(lang.equals(source) ? TranslationStatus.ORIGINAL : TranslationStatus.TRANSLATED,
                 revision, a.engine(), null, 0, published));
-        store.putState(new ArticleState(id, a.sourceKey(), sequencer, ArticleState.STORED, revision, a.contentHash(),
+        store.putState(new ArticleState(id, a.sourceKey(), sequencer, UploadStatus.STORED, revision, a.contentHash(),
                 source, title, "markdown", List.of(), langs, List.of(), Instant.now()), lease);
         store.releaseLease(id, lease);
         return a;

@@ -1,12 +1,13 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.article.UploadStatus;
 import dev.tarjim.emulators.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tarjim.store.ArticleState;
+import dev.tarjim.article.ArticleState;
 import dev.tarjim.store.Sequencers;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,7 +130,7 @@ class EventOrderPropertyTest {
         List<StoredArticle> articles = stack.store.articles(id);
         if (kind == Kind.PUT) {
             // "unchanged": an earlier put's late delivery had already read (and stored) this upload's text.
-            assertThat(state.status()).as("status of %s", key).isIn("stored", "unchanged");
+            assertThat(state.status()).as("status of %s", key).isIn(UploadStatus.STORED, UploadStatus.UNCHANGED);
             assertThat(state.title()).isEqualTo(title);
             assertThat(report.get("title").asText()).isEqualTo(title);
             StoredArticle article = stack.store.article(id, "en").orElseThrow();
@@ -138,7 +139,7 @@ class EventOrderPropertyTest {
             assertThat(article.withdrawn()).isFalse();
             assertThat(article.revision()).isEqualTo(state.revision());
         } else {
-            assertThat(state.status()).as("status of %s", key).isEqualTo("withdrawn");
+            assertThat(state.status()).as("status of %s", key).isEqualTo(UploadStatus.WITHDRAWN);
             assertThat(articles).allSatisfy(a -> {
                 assertThat(a.withdrawn()).isTrue();
                 assertThat(a.title()).isEqualTo(state.title());

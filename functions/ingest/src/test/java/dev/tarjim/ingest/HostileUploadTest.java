@@ -1,12 +1,13 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.article.UploadStatus;
 import dev.tarjim.emulators.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tarjim.store.ArticleState;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.ArticleState;
+import dev.tarjim.article.StoredArticle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -294,7 +295,7 @@ class HostileUploadTest {
                 .getBytes(StandardCharsets.UTF_8);
         deliver(key, RequestBody.fromBytes(good));
         ArticleState state = stack.store.state(IngestService.articleId(key)).orElseThrow();
-        assertThat(state.status()).isEqualTo("stored");
+        assertThat(state.status()).isEqualTo(UploadStatus.STORED);
         return stack.store.article(state.id(), "en").orElseThrow();
     }
 

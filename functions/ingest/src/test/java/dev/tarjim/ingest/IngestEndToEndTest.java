@@ -1,11 +1,12 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.article.UploadStatus;
 import dev.tarjim.emulators.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tarjim.emulators.ProjectPaths;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ class IngestEndToEndTest {
         delete(key);
         assertThat(stack.report(key).get("status").asText()).isEqualTo("withdrawn");
         assertThat(stack.store.article(id, "ar").orElseThrow().withdrawn()).isTrue();
-        assertThat(stack.store.state(id).orElseThrow().status()).isEqualTo("withdrawn");
+        assertThat(stack.store.state(id).orElseThrow().status()).isEqualTo(UploadStatus.WITHDRAWN);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.article.UploadStatus;
 import dev.tarjim.emulators.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -11,10 +12,10 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tarjim.emulators.Apy;
 import dev.tarjim.emulators.Ports;
-import dev.tarjim.store.ArticleState;
+import dev.tarjim.article.ArticleState;
 import dev.tarjim.store.FeedIndex;
 import dev.tarjim.store.Sequencers;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import dev.tarjim.support.AwsClients;
 import dev.tarjim.support.Log;
 import dev.tarjim.support.TransientFailureException;
@@ -164,7 +165,7 @@ class IngestFaultTest {
     private static void assertComplete(Revision v2, S3Event event, boolean leaseReleased) {
         String id = IngestService.articleId(v2.key());
         ArticleState state = stack.store.state(id).orElseThrow();
-        assertThat(state.status()).isEqualTo("stored");
+        assertThat(state.status()).isEqualTo(UploadStatus.STORED);
         assertThat(state.revision()).isEqualTo(2);
         assertThat(state.title()).isEqualTo(v2.title());
         assertThat(state.sequencer()).isEqualTo(Sequencers.normalize(

@@ -1,10 +1,11 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.article.UploadStatus;
 import dev.tarjim.emulators.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import dev.tarjim.store.ArticleState;
+import dev.tarjim.article.ArticleState;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +65,7 @@ class IngestOrderingTest {
         stack.upload(key, md("Resurrect, new text"));
         deliver(put);
         String id = IngestService.articleId(key);
-        assertThat(stack.store.state(id).orElseThrow().status()).isEqualTo("withdrawn");
+        assertThat(stack.store.state(id).orElseThrow().status()).isEqualTo(UploadStatus.WITHDRAWN);
         assertThat(stack.store.article(id, "en").orElseThrow().withdrawn()).isTrue();
         assertThat(stack.report(key).get("status").asText()).isEqualTo("withdrawn");
     }
@@ -83,7 +84,7 @@ class IngestOrderingTest {
         deliver(S3Events.delete(Stack.BUCKET, key, deleteSeq));
         String id = IngestService.articleId(key);
         ArticleState state = stack.store.state(id).orElseThrow();
-        assertThat(state.status()).isEqualTo("stored");
+        assertThat(state.status()).isEqualTo(UploadStatus.STORED);
         assertThat(state.title()).isEqualTo("Version two");
         assertThat(state.revision()).isEqualTo(2);
         assertThat(stack.store.article(id, "en").orElseThrow().withdrawn()).isFalse();
@@ -98,7 +99,7 @@ class IngestOrderingTest {
         stack.upload(key, body);
         deliver(S3Events.put(Stack.BUCKET, key, body.length, putSeq));
         String id = IngestService.articleId(key);
-        assertThat(stack.store.state(id).orElseThrow().status()).isEqualTo("withdrawn");
+        assertThat(stack.store.state(id).orElseThrow().status()).isEqualTo(UploadStatus.WITHDRAWN);
         assertThat(stack.store.article(id, "en")).isEmpty();
     }
 }

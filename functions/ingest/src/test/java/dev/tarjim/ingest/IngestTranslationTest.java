@@ -11,7 +11,7 @@ import dev.tarjim.article.Inline;
 import dev.tarjim.emulators.Apy;
 import dev.tarjim.emulators.Ports;
 import dev.tarjim.emulators.ProjectPaths;
-import dev.tarjim.store.StoredArticle;
+import dev.tarjim.article.StoredArticle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.tarjim.store;
+package dev.tarjim.article;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +10,8 @@ import java.util.Map;
  *
  * @param id             the article id
  * @param uploadKey      the S3 key of the upload
- * @param sequencer      the S3 sequencer of the newest event applied (normalised, see {@link Sequencers})
- * @param status         outcome of that event: {@code stored}, {@code unchanged}, {@code withdrawn} or {@code failed}
+ * @param sequencer      the S3 sequencer of the newest event applied (normalised, see {@code store.Sequencers})
+ * @param status         outcome of that event: stored, unchanged, withdrawn or failed
  * @param revision       the live revision (0 when no upload was ever stored)
  * @param contentHash    SHA-256 of the live revision's bytes, or {@code null}
  * @param sourceLanguage BCP 47 language of the original, or {@code null}
@@ -27,7 +27,7 @@ public record ArticleState(
         String id,
         String uploadKey,
         String sequencer,
-        String status,
+        UploadStatus status,
         long revision,
         String contentHash,
         String sourceLanguage,
@@ -39,11 +39,6 @@ public record ArticleState(
         Instant updatedAt,
         List<String> warnings) {
 
-    public static final String STORED = "stored";
-    public static final String UNCHANGED = "unchanged";
-    public static final String WITHDRAWN = "withdrawn";
-    public static final String FAILED = "failed";
-
     public ArticleState {
         errors = errors == null ? List.of() : List.copyOf(errors);
         languages = languages == null ? Map.of() : Map.copyOf(languages);
@@ -52,7 +47,7 @@ public record ArticleState(
     }
 
     /** A state without warnings. */
-    public ArticleState(String id, String uploadKey, String sequencer, String status, long revision,
+    public ArticleState(String id, String uploadKey, String sequencer, UploadStatus status, long revision,
             String contentHash, String sourceLanguage, String title, String format, List<String> errors,
             Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt) {
         this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
@@ -61,6 +56,6 @@ public record ArticleState(
 
     /** Whether the article is currently withdrawn (its upload was deleted). */
     public boolean withdrawn() {
-        return WITHDRAWN.equals(status);
+        return status == UploadStatus.WITHDRAWN;
     }
 }

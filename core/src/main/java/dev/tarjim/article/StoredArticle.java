@@ -1,4 +1,4 @@
-package dev.tarjim.store;
+package dev.tarjim.article;
 
 import dev.tarjim.article.Block;
 import dev.tarjim.article.BodyText;

@@ -1,28 +1,22 @@
-package dev.tarjim.store;
+package dev.tarjim.article;
 
 import java.time.Instant;
 
 /**
  * What became of one language of an article: the original, or a translation of it.
  *
- * @param status       {@code original}, {@code translated}, {@code pending}, {@code failed} or {@code unsupported}
+ * @param status       original, translated, pending, failed or unsupported
  * @param revision     the source revision this status refers to
  * @param engine       the engine (name and version) that translated or declined it, or {@code null}
  * @param detail       a readable reason for {@code failed}, {@code unsupported} and {@code pending}, else {@code null}
  * @param unknownWords words the engine could not translate (kept as they were), 0 when not applicable
  * @param at           when this status was reached
  */
-public record LanguageStatus(String status, long revision, String engine, String detail, int unknownWords,
+public record LanguageStatus(TranslationStatus status, long revision, String engine, String detail, int unknownWords,
         Instant at) {
-
-    public static final String ORIGINAL = "original";
-    public static final String TRANSLATED = "translated";
-    public static final String PENDING = "pending";
-    public static final String FAILED = "failed";
-    public static final String UNSUPPORTED = "unsupported";
 
     /** Whether nothing more is to be done for this language at this revision. */
     public boolean settled(long currentRevision) {
-        return revision == currentRevision && !PENDING.equals(status);
+        return revision == currentRevision && status != TranslationStatus.PENDING;
     }
 }

@@ -1,0 +1,27 @@
+package dev.tarjim.article;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What became of an upload's newest event, as the editor's report says it. Written and stored as its lower-case code. */
+public enum UploadStatus {
+    STORED, UNCHANGED, WITHDRAWN, FAILED;
+
+    /** The code users see and the store holds: the name in lower case. */
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status of a code. */
+    @JsonCreator
+    public static UploadStatus of(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    public String toString() {
+        return code();
+    }
+}
