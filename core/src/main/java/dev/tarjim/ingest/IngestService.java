@@ -189,6 +189,10 @@ public final class IngestService {
         if (parsed.translationOf() != null) {
             return review(id, change, seq, current, lease, parsed, hash, warnings);
         }
+        if (current != null && current.translationOf() != null && !current.withdrawn()) {
+            // This key held a reviewed translation and now holds an article: the review no longer stands.
+            dropReview(current.translationOf(), change.bucket());
+        }
         List<String> targets = targets(parsed, language);
         if (current != null) {
             // A reviewed language stays a target, so that a new revision keeps (and merges) the review.
@@ -316,6 +320,16 @@ public final class IngestService {
         if (sourceId == null || sourceId.equals(id)) {
             return fail(id, change, seq, current, lease, unknown);
         }
+        if (current != null && current.translationOf() == null && current.revision() > 0 && !current.withdrawn()) {
+            return fail(id, change, seq, current, lease, "This upload key holds a published article: upload the "
+                    + "reviewed translation under a key of its own (or delete the article first)");
+        }
+        ArticleState.TranslationOf of = new ArticleState.TranslationOf(sourceId, lang);
+        if (current != null && current.translationOf() != null && !current.withdrawn()
+                && !current.translationOf().equals(of)) {
+            // The same upload now reviews another article or language: the earlier review no longer stands.
+            dropReview(current.translationOf(), change.bucket());
+        }
         Instant now = clock.instant();
         String reviewer = parsed.reviewer() != null ? parsed.reviewer()
                 : parsed.author() != null ? parsed.author() : change.key();
@@ -342,6 +356,8 @@ public final class IngestService {
                     updateLanguage(source, lang, status, sourceLease, change.bucket());
                 } catch (UnsupportedOperationException e) {
                     refusal = "This deployment keeps no reviewed translations (no translation engine configured)";
+                } catch (IllegalArgumentException tooLarge) {
+                    refusal = "The reviewed translation is too large to keep: " + tooLarge.getMessage();
                 }
             }
         } finally {
@@ -352,8 +368,7 @@ public final class IngestService {
         }
         long revision = current == null ? 1 : current.revision() + 1;
         ArticleState mine = new ArticleState(id, change.key(), seq, UploadStatus.STORED, revision, hash, lang,
-                parsed.title(), parsed.format(), List.of(), Map.of(lang, status), List.of(), now, warnings,
-                new ArticleState.TranslationOf(sourceId, lang));
+                parsed.title(), parsed.format(), List.of(), Map.of(lang, status), List.of(), now, warnings, of);
         states.putState(mine, lease);
         reports.write(change.bucket(), change.key(), Report.of(mine));
         log.info("reviewed", "articleId", sourceId, "language", lang, "status", status.status(), "upload", id);
