@@ -22,6 +22,8 @@ import java.util.Map;
  * @param targets        target languages of the live revision
  * @param updatedAt      when this state was written
  * @param warnings       things the editor should check about the live revision (it was stored nonetheless)
+ * @param translationOf  for an editor's reviewed translation: the source article and language it reviews, else
+ *                       {@code null}
  */
 public record ArticleState(
         String id,
@@ -37,13 +39,31 @@ public record ArticleState(
         Map<String, LanguageStatus> languages,
         List<String> targets,
         Instant updatedAt,
-        List<String> warnings) {
+        List<String> warnings,
+        TranslationOf translationOf) {
+
+    /**
+     * What a reviewed-translation upload applies to.
+     *
+     * @param articleId the source article's id
+     * @param language  the language it is the reviewed translation into
+     */
+    public record TranslationOf(String articleId, String language) {
+    }
 
     public ArticleState {
         errors = errors == null ? List.of() : List.copyOf(errors);
         languages = languages == null ? Map.of() : Map.copyOf(languages);
         targets = targets == null ? List.of() : List.copyOf(targets);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** The state of an upload that is not a reviewed translation. */
+    public ArticleState(String id, String uploadKey, String sequencer, UploadStatus status, long revision,
+            String contentHash, String sourceLanguage, String title, String format, List<String> errors,
+            Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt, List<String> warnings) {
+        this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
+                languages, targets, updatedAt, warnings, null);
     }
 
     /** A state without warnings. */

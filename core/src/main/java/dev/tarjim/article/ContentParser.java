@@ -127,7 +127,9 @@ public final class ContentParser implements ArticleParser {
                 raw.updated(),
                 emptyToNull(Texts.clean(raw.canonicalUrl())),
                 raw.leadImage(),
-                warnings);
+                warnings,
+                emptyToNull(Texts.clean(raw.translationOf())),
+                emptyToNull(Texts.clean(raw.reviewer())));
     }
 
     /** Every block's text normalised (as {@link Texts#clean}); blocks left without content dropped. */

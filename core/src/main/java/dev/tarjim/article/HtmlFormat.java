@@ -68,8 +68,10 @@ final class HtmlFormat {
         }
         Instant published = meta.published() != null ? meta.published() : timeElement(doc);
         Block.Figure lead = leadImage(meta.image(), base);
+        // An editor's reviewed translation says what it translates in <meta name="translation-of">.
         return new ParsedArticle("html", title, meta.description(), blocks, author, meta.tags(), published,
-                language(meta.language()), null, null, meta.updated(), base, lead, warnings);
+                language(meta.language()), null, null, meta.updated(), base, lead, warnings,
+                HtmlMetadata.meta(doc, "meta[name=translation-of]"), HtmlMetadata.meta(doc, "meta[name=reviewer]"));
     }
 
     private static String title(Document doc, HtmlMetadata meta) {

@@ -1,6 +1,7 @@
 package dev.tarjim.article;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What became of one language of an article: the original, or a translation of it.
@@ -10,10 +11,23 @@ import java.time.Instant;
  * @param engine       the engine (name and version) that translated or declined it, or {@code null}
  * @param detail       a readable reason for {@code failed}, {@code unsupported} and {@code pending}, else {@code null}
  * @param unknownWords words the engine could not translate (kept as they were), 0 when not applicable
- * @param at           when this status was reached
+ * @param at           when this status was reached (for {@code reviewed}: when the review was applied)
+ * @param reviewer     who reviewed the translation ({@code reviewed}, {@code needs-review}), else {@code null}
+ * @param changedBlocks for {@code needs-review}: the indexes of the blocks machine-translated after the review
+ *                     (empty where the whole language needs review); else empty
  */
 public record LanguageStatus(TranslationStatus status, long revision, String engine, String detail, int unknownWords,
-        Instant at) {
+        Instant at, String reviewer, List<Integer> changedBlocks) {
+
+    public LanguageStatus {
+        changedBlocks = changedBlocks == null ? List.of() : List.copyOf(changedBlocks);
+    }
+
+    /** A status without review. */
+    public LanguageStatus(TranslationStatus status, long revision, String engine, String detail, int unknownWords,
+            Instant at) {
+        this(status, revision, engine, detail, unknownWords, at, null, List.of());
+    }
 
     /** Whether nothing more is to be done for this language at this revision. */
     public boolean settled(long currentRevision) {

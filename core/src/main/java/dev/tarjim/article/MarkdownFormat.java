@@ -122,7 +122,12 @@ final class MarkdownFormat {
         return new ParsedArticle("markdown", title, string(meta, "summary", "standfirst", "description"),
                 blocks.out, authors == null || authors.isEmpty() ? null : String.join(", ", authors),
                 tags == null ? List.of() : tags, when, lang == null ? null : LanguageTags.require("lang", lang),
-                string(meta, "slug"), targets, updated, base, leadImage(meta, base), List.of());
+                string(meta, "slug"), targets, updated, base, leadImage(meta, base), List.of(),
+                emptyToNull(string(meta, "translation-of", "translation_of")), emptyToNull(string(meta, "reviewer")));
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Instant date(Map<?, ?> meta, String... keys) throws UnsupportedUploadException {

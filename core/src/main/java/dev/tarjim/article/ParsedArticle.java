@@ -21,6 +21,9 @@ import java.util.List;
  * @param leadImage        the lead image (its caption may be empty), or {@code null}
  * @param warnings         what the editor should know although the upload was accepted (e.g. a title made up
  *                         from the first sentence), possibly empty
+ * @param translationOf    for an editor's reviewed translation: the source's article id or upload key (front matter
+ *                         {@code translation-of:}), else {@code null}
+ * @param reviewer         who reviewed it (front matter {@code reviewer:}), or {@code null}
  */
 public record ParsedArticle(
         String format,
@@ -36,13 +39,23 @@ public record ParsedArticle(
         Instant updated,
         String canonicalUrl,
         Block.Figure leadImage,
-        List<String> warnings) {
+        List<String> warnings,
+        String translationOf,
+        String reviewer) {
 
     public ParsedArticle {
         blocks = List.copyOf(blocks);
         tags = tags == null ? List.of() : List.copyOf(tags);
         targets = targets == null ? null : List.copyOf(targets);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** An article that is not a reviewed translation. */
+    public ParsedArticle(String format, String title, String summary, List<Block> blocks, String author,
+            List<String> tags, Instant published, String declaredLanguage, String slug, List<String> targets,
+            Instant updated, String canonicalUrl, Block.Figure leadImage, List<String> warnings) {
+        this(format, title, summary, blocks, author, tags, published, declaredLanguage, slug, targets, updated,
+                canonicalUrl, leadImage, warnings, null, null);
     }
 
     /** An article whose body is plain paragraphs (the formats that carry no structure). */

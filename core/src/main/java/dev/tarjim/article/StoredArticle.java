@@ -27,6 +27,7 @@ import java.util.List;
  * @param slug             a URL slug, or {@code null}
  * @param canonicalUrl     the original's canonical URL where the upload named one, or {@code null}
  * @param leadImage        the lead image (caption in this language), or {@code null}
+ * @param review           for an editor's reviewed translation: who, when and what changed since, else {@code null}
  */
 public record StoredArticle(
         String id,
@@ -47,11 +48,43 @@ public record StoredArticle(
         boolean withdrawn,
         String slug,
         String canonicalUrl,
-        Block.Figure leadImage) {
+        Block.Figure leadImage,
+        Review review) {
 
     public StoredArticle {
         blocks = List.copyOf(blocks);
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A text that is not a reviewed translation. */
+    public StoredArticle(String id, String language, String sourceLanguage, String title, String summary,
+            List<Block> blocks, String author, List<String> tags, Instant published, Instant updated, long revision,
+            String sourceKey, String contentHash, boolean machineTranslated, String engine, boolean withdrawn,
+            String slug, String canonicalUrl, Block.Figure leadImage) {
+        this(id, language, sourceLanguage, title, summary, blocks, author, tags, published, updated, revision,
+                sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, canonicalUrl, leadImage, null);
+    }
+
+    /**
+     * The lineage of an editor's reviewed translation.
+     *
+     * @param reviewer         who reviewed it, or {@code null} when unknown
+     * @param reviewedAt       when the review was applied
+     * @param reviewedRevision the source revision the review was made from
+     * @param machineBlocks    indexes of blocks machine-translated since (the source changed them), else empty
+     * @param stale            whether the whole text is the review of an older revision, kept live because its
+     *                         blocks cannot be matched to the new source's
+     */
+    public record Review(String reviewer, Instant reviewedAt, long reviewedRevision, List<Integer> machineBlocks,
+            boolean stale) {
+        public Review {
+            machineBlocks = machineBlocks == null ? List.of() : List.copyOf(machineBlocks);
+        }
+
+        /** Whether the text is the review as it was made (nothing machine-translated or outdated since). */
+        public boolean current() {
+            return machineBlocks.isEmpty() && !stale;
+        }
     }
 
     /** An article whose body is plain paragraphs, without canonical URL or lead image. */
@@ -61,7 +94,7 @@ public record StoredArticle(
             boolean withdrawn, String slug) {
         this(id, language, sourceLanguage, title, summary,
                 paragraphs.stream().map(p -> (Block) Block.Paragraph.of(p)).toList(), author, tags, published,
-                updated, revision, sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, null, null);
+                updated, revision, sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, null, null, null);
     }
 
     /** The body as plain text, one string per block that has text (a view for checks and logs; renderers use the blocks). */

@@ -6,6 +6,8 @@ import dev.tarjim.article.BodyText;
 import dev.tarjim.article.Summaries;
 import dev.tarjim.article.Texts;
 import dev.tarjim.article.StoredArticle;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +50,7 @@ public final class EntryHtml {
     /** The body as plain text (blocks separated by a blank line), after the note for a machine translation. */
     static String text(StoredArticle article) {
         String body = BodyText.render(blocks(article));
-        String text = article.machineTranslated() ? noteText(article) + "\n\n" + body : body;
+        String text = hasNote(article) ? noteText(article) + "\n\n" + body : body;
         return Texts.xmlBody(text);
     }
 
@@ -70,7 +72,7 @@ public final class EntryHtml {
      * {@code lang} and {@code dir}, or an RTL page would mis-order it.
      */
     String noteHtml(StoredArticle article) {
-        if (!article.machineTranslated()) {
+        if (!hasNote(article)) {
             return "";
         }
         return "<p class=\"tarjim-mt-note\" lang=\"en\" dir=\"ltr\"><em>" + BodyHtml.escape(noteText(article))
@@ -78,8 +80,32 @@ public final class EntryHtml {
                 + "\" hreflang=\"" + BodyHtml.escape(article.sourceLanguage()) + "\">Read the original</a></em></p>";
     }
 
-    /** {@code Machine-translated from Arabic by apertium 3.8.}: what every output says of a machine translation. */
+    /** Whether the article is a translation, machine or reviewed, and so carries a note saying which. */
+    public static boolean hasNote(StoredArticle article) {
+        return article.machineTranslated() || article.review() != null;
+    }
+
+    /**
+     * {@code Machine-translated from Arabic by apertium 3.8.}, or for an editor's review {@code Reviewed
+     * translation from English by Ana García.}, dated where the source changed since: what every output says of a
+     * translation.
+     */
     public static String noteText(StoredArticle article) {
+        StoredArticle.Review review = article.review();
+        if (review != null) {
+            String reviewer = Texts.xmlLine(review.reviewer()).strip();
+            String note = "Reviewed translation from " + Languages.englishName(article.sourceLanguage())
+                    + (reviewer.isEmpty() ? "" : " by " + reviewer) + ".";
+            String date = DateTimeFormatter.ISO_LOCAL_DATE.format(review.reviewedAt().atOffset(ZoneOffset.UTC));
+            if (review.stale()) {
+                return note + " It translates the version of " + date + "; the original has been updated since.";
+            }
+            if (!review.machineBlocks().isEmpty()) {
+                return note + " Parts of this translation were machine-translated after the reviewed version of "
+                        + date + ".";
+            }
+            return note;
+        }
         String engine = Texts.xmlLine(article.engine());
         return "Machine-translated from " + Languages.englishName(article.sourceLanguage())
                 + (engine.isBlank() ? "" : " by " + engine) + ".";

@@ -8,6 +8,7 @@ import dev.tarjim.article.Summaries;
 import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.LanguageStatus;
 import dev.tarjim.article.StoredArticle;
+import dev.tarjim.article.TranslationReview;
 import dev.tarjim.support.Metrics;
 import dev.tarjim.support.TransientFailureException;
 import dev.tarjim.syndication.ChangeKind;
@@ -43,6 +44,28 @@ public final class EngineTranslations implements Translations {
 
     @Override
     public LanguageStatus translate(StoredArticle original, String target, String sequencer) {
+        Machine machine = machine(original, target);
+        if (machine.text() != null && store.putArticle(machine.text(), sequencer)) {
+            changeLog.append(target, original.id(), original.revision(), ChangeKind.UPSERT);
+        }
+        return machine.status();
+    }
+
+    /**
+     * A machine translation, not stored yet.
+     *
+     * @param text   the translation, or {@code null} when there is none
+     * @param status the language's status: {@code translated}, {@code unsupported} or {@code failed}
+     */
+    record Machine(StoredArticle text, LanguageStatus status) {
+    }
+
+    /**
+     * Translates an original into one language without storing it.
+     *
+     * @throws TransientFailureException when the engine is unavailable for now
+     */
+    Machine machine(StoredArticle original, String target) {
         TranslationOutcome outcome;
         long started = System.nanoTime();
         String engineName = translator.engine().name();
@@ -61,18 +84,33 @@ public final class EngineTranslations implements Translations {
             if (t.markupFallbacks() > 0) {
                 Metrics.count("ingest", "MarkupFallbacks", Map.of("Engine", engineName));
             }
-            if (store.putArticle(translation, sequencer)) {
-                changeLog.append(target, original.id(), original.revision(), ChangeKind.UPSERT);
-            }
             // LanguageStatus has no field for warnings on a translated status yet: the metric counts them.
-            return new LanguageStatus(TranslationStatus.TRANSLATED, original.revision(), translation.engine(), null,
-                    t.unknownWords(), now);
+            return new Machine(translation, new LanguageStatus(TranslationStatus.TRANSLATED, original.revision(),
+                    translation.engine(), null, t.unknownWords(), now));
         }
         if (outcome instanceof TranslationOutcome.Unsupported u) {
-            return new LanguageStatus(TranslationStatus.UNSUPPORTED, original.revision(), u.engine(), u.reason(), 0, now);
+            return new Machine(null, new LanguageStatus(TranslationStatus.UNSUPPORTED, original.revision(),
+                    u.engine(), u.reason(), 0, now));
         }
         TranslationOutcome.Failed f = (TranslationOutcome.Failed) outcome;
-        return new LanguageStatus(TranslationStatus.FAILED, original.revision(), f.engine(), f.reason(), 0, now);
+        return new Machine(null, new LanguageStatus(TranslationStatus.FAILED, original.revision(), f.engine(),
+                f.reason(), 0, now));
+    }
+
+    /**
+     * Teaches the translation memory a reviewed translation (its title and blocks against the source's they were
+     * made from), so that later machine runs reuse the reviewed pieces.
+     *
+     * @return how many pieces were learned
+     * @throws TransientFailureException when the memory does not answer
+     */
+    int learn(String sourceLanguage, TranslationReview review) {
+        try {
+            return translator.learn(sourceLanguage, review.language(), review.sourceTitle(), review.sourceBlocks(),
+                    review.title(), review.blocks());
+        } catch (TranslationUnavailableException e) {
+            throw new TransientFailureException(e.getMessage(), e);
+        }
     }
 
     /** The body to translate: the blocks, then the lead image (its caption and alt text are translated too). */
@@ -98,9 +136,14 @@ public final class EngineTranslations implements Translations {
         }
         String engine = t.engine() + " " + t.engineVersion();
         return new StoredArticle(original.id(), t.language(), original.language(), t.title(),
-                Summaries.summaryOf(firstParagraph(blocks).orElse(t.title())), blocks, original.author(),
+                summaryOf(blocks, t.title()), blocks, original.author(),
                 original.tags(), original.published(), now, original.revision(), original.sourceKey(),
                 original.contentHash(), true, engine, false, original.slug(), original.canonicalUrl(), leadImage);
+    }
+
+    /** The summary of a translated body: its first paragraph shortened, else the title. */
+    static String summaryOf(List<Block> blocks, String title) {
+        return Summaries.summaryOf(firstParagraph(blocks).orElse(title));
     }
 
     /** The first paragraph's text, else the first block with text (an article may open with a list). */

@@ -13,6 +13,7 @@ import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.article.LanguageStatus;
 import dev.tarjim.store.Sequencers;
 import dev.tarjim.article.StoredArticle;
+import dev.tarjim.article.TranslationReview;
 import dev.tarjim.support.Hashes;
 import dev.tarjim.support.Log;
 import dev.tarjim.syndication.ChangeKind;
@@ -185,7 +186,23 @@ public final class IngestService {
             return fail(id, change, seq, current, lease, e.getMessage());
         }
         String hash = Hashes.sha256Hex(bytes);
+        if (parsed.translationOf() != null) {
+            return review(id, change, seq, current, lease, parsed, hash, warnings);
+        }
+        if (current != null && current.translationOf() != null && !current.withdrawn()) {
+            // This key held a reviewed translation and now holds an article: the review no longer stands.
+            dropReview(current.translationOf(), change.bucket());
+        }
         List<String> targets = targets(parsed, language);
+        if (current != null) {
+            // A reviewed language stays a target, so that a new revision keeps (and merges) the review.
+            current.languages().forEach((lang, st) -> {
+                if ((st.status() == TranslationStatus.REVIEWED || st.status() == TranslationStatus.NEEDS_REVIEW)
+                        && !lang.equals(language) && !targets.contains(lang)) {
+                    targets.add(lang);
+                }
+            });
+        }
         Instant now = clock.instant();
         if (current != null && current.revision() > 0 && !current.withdrawn() && hash.equals(current.contentHash())) {
             ArticleState unchanged = new ArticleState(id, change.key(), seq, UploadStatus.UNCHANGED,
@@ -284,8 +301,145 @@ public final class IngestService {
         }
     }
 
+    /**
+     * Applies an editor's reviewed translation (an upload whose metadata says {@code translation-of:}) to its
+     * source article, under the source's lease: the review replaces that language's text and the source's report
+     * says {@code reviewed}. The review's own upload gets a state (and report) of its own that points to the
+     * source; it is written last, so a crash before it makes the retry apply the review again.
+     */
+    private Outcome review(String id, ObjectChange change, String seq, ArticleState current, String lease,
+            ParsedArticle parsed, String hash, List<String> warnings) {
+        if (parsed.declaredLanguage() == null) {
+            return fail(id, change, seq, current, lease, "A reviewed translation (translation-of: "
+                    + parsed.translationOf() + ") needs lang: with its language, e.g. lang: es");
+        }
+        String lang = parsed.declaredLanguage().toLowerCase(Locale.ROOT);
+        String sourceId = sourceArticle(parsed.translationOf());
+        String unknown = "translation-of: " + parsed.translationOf() + " names no stored article: give the source's"
+                + " article id (its report's articleId) or its upload key, after the source was stored";
+        if (sourceId == null || sourceId.equals(id)) {
+            return fail(id, change, seq, current, lease, unknown);
+        }
+        if (current != null && current.translationOf() == null && current.revision() > 0 && !current.withdrawn()) {
+            return fail(id, change, seq, current, lease, "This upload key holds a published article: upload the "
+                    + "reviewed translation under a key of its own (or delete the article first)");
+        }
+        ArticleState.TranslationOf of = new ArticleState.TranslationOf(sourceId, lang);
+        if (current != null && current.translationOf() != null && !current.withdrawn()
+                && !current.translationOf().equals(of)) {
+            // The same upload now reviews another article or language: the earlier review no longer stands.
+            dropReview(current.translationOf(), change.bucket());
+        }
+        Instant now = clock.instant();
+        String reviewer = parsed.reviewer() != null ? parsed.reviewer()
+                : parsed.author() != null ? parsed.author() : change.key();
+        String sourceLease = states.acquireLease(sourceId, settings.leaseTtl(), settings.leaseWait());
+        String refusal = null;
+        LanguageStatus status = null;
+        try {
+            ArticleState source = states.state(sourceId).orElse(null);
+            if (source == null || source.revision() == 0 || source.translationOf() != null) {
+                refusal = unknown;
+            } else if (source.withdrawn()) {
+                refusal = "translation-of: the source article " + sourceId + " is withdrawn";
+            } else if (lang.equalsIgnoreCase(source.sourceLanguage())) {
+                refusal = "lang: " + lang + " is the source article's own language: a reviewed translation must be"
+                        + " in another language";
+            } else {
+                StoredArticle original = articles.article(sourceId, source.sourceLanguage()).orElseThrow(
+                        () -> new TransientFailureException("original of " + sourceId + " not readable yet"));
+                TranslationReview review = new TranslationReview(sourceId, lang, change.key(), reviewer, now,
+                        original.revision(), original.title(), original.blocks(), parsed.title(), parsed.summary(),
+                        parsed.blocks(), parsed.leadImage());
+                try {
+                    status = translations.review(original, review, source.sequencer());
+                    updateLanguage(source, lang, status, sourceLease, change.bucket());
+                } catch (UnsupportedOperationException e) {
+                    refusal = "This deployment keeps no reviewed translations (no translation engine configured)";
+                } catch (IllegalArgumentException tooLarge) {
+                    refusal = "The reviewed translation is too large to keep: " + tooLarge.getMessage();
+                }
+            }
+        } finally {
+            releaseQuietly(sourceId, sourceLease);
+        }
+        if (refusal != null) {
+            return fail(id, change, seq, current, lease, refusal);
+        }
+        long revision = current == null ? 1 : current.revision() + 1;
+        ArticleState mine = new ArticleState(id, change.key(), seq, UploadStatus.STORED, revision, hash, lang,
+                parsed.title(), parsed.format(), List.of(), Map.of(lang, status), List.of(), now, warnings, of);
+        states.putState(mine, lease);
+        reports.write(change.bucket(), change.key(), Report.of(mine));
+        log.info("reviewed", "articleId", sourceId, "language", lang, "status", status.status(), "upload", id);
+        return Outcome.STORED;
+    }
+
+    /** The article a {@code translation-of:} names: an article id with a state, else an upload key's article. */
+    private String sourceArticle(String translationOf) {
+        String named = translationOf.strip();
+        if (named.matches("[0-9a-f]{16}") && states.state(named).isPresent()) {
+            return named;
+        }
+        for (String key : List.of(named, "incoming/" + named)) {
+            String candidate = articleId(key);
+            if (states.state(candidate).isPresent()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Saves one language's new status in the source's state (under its lease) and rewrites its report. */
+    private void updateLanguage(ArticleState source, String lang, LanguageStatus status, String sourceLease,
+            String bucket) {
+        Map<String, LanguageStatus> langs = new LinkedHashMap<>(source.languages());
+        langs.put(lang, status);
+        List<String> targets = new ArrayList<>(source.targets());
+        if (!targets.contains(lang)) {
+            targets.add(lang);
+        }
+        ArticleState updated = new ArticleState(source.id(), source.uploadKey(), source.sequencer(), source.status(),
+                source.revision(), source.contentHash(), source.sourceLanguage(), source.title(), source.format(),
+                source.errors(), langs, targets, clock.instant(), source.warnings());
+        states.putState(updated, sourceLease);
+        reports.write(bucket, source.uploadKey(), Report.of(updated));
+    }
+
+    /** A reviewed translation's upload was deleted: its language goes back to the machine, under the source's lease. */
+    private void dropReview(ArticleState.TranslationOf of, String bucket) {
+        String sourceLease = states.acquireLease(of.articleId(), settings.leaseTtl(), settings.leaseWait());
+        try {
+            ArticleState source = states.state(of.articleId()).orElse(null);
+            if (source == null || source.withdrawn() || source.revision() == 0) {
+                return;
+            }
+            StoredArticle original = articles.article(source.id(), source.sourceLanguage()).orElseThrow(
+                    () -> new TransientFailureException("original of " + source.id() + " not readable yet"));
+            Optional<LanguageStatus> status = translations.dropReview(original, of.language(), source.sequencer());
+            if (status.isPresent()) {
+                updateLanguage(source, of.language(), status.get(), sourceLease, bucket);
+                log.info("review dropped", "articleId", source.id(), "language", of.language(),
+                        "status", status.get().status());
+            }
+        } finally {
+            releaseQuietly(of.articleId(), sourceLease);
+        }
+    }
+
+    private void releaseQuietly(String id, String lease) {
+        try {
+            states.releaseLease(id, lease);
+        } catch (RuntimeException releaseFailed) {
+            log.warn("lease not released; it expires by itself", "articleId", id, "error", releaseFailed.toString());
+        }
+    }
+
     private Outcome withdraw(String id, ObjectChange change, String seq, ArticleState current, String lease) {
         Instant now = clock.instant();
+        if (current != null && current.translationOf() != null && !current.withdrawn()) {
+            dropReview(current.translationOf(), change.bucket());
+        }
         long revision = current == null ? 0 : current.revision();
         for (String lang : articles.languages(id)) {
             if (articles.withdraw(id, lang, seq, now)) {
@@ -297,7 +451,8 @@ public final class IngestService {
                         List.of(), Map.of(), List.of(), now)
                 : new ArticleState(id, change.key(), seq, UploadStatus.WITHDRAWN, current.revision(),
                         current.contentHash(), current.sourceLanguage(), current.title(), current.format(),
-                        List.of(), current.languages(), current.targets(), now, current.warnings());
+                        List.of(), current.languages(), current.targets(), now, current.warnings(),
+                        current.translationOf());
         states.putState(withdrawn, lease);
         reports.write(change.bucket(), change.key(), Report.of(withdrawn));
         log.info("withdrawn", "articleId", id, "revision", withdrawn.revision());
@@ -312,7 +467,8 @@ public final class IngestService {
                         List.of(reason), Map.of(), List.of(), now)
                 : new ArticleState(id, change.key(), seq, UploadStatus.FAILED, current.revision(),
                         current.contentHash(), current.sourceLanguage(), current.title(), current.format(),
-                        List.of(reason), current.languages(), current.targets(), now, current.warnings());
+                        List.of(reason), current.languages(), current.targets(), now, current.warnings(),
+                        current.translationOf());
         states.putState(failed, lease);
         reports.write(change.bucket(), change.key(), Report.of(failed));
         log.info("refused", "articleId", id, "reason", reason, "liveRevision", failed.revision());

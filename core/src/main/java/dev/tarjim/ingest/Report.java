@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param languages      per-language status of the live revision, source language included
  * @param updatedAt      when the state was last written
  * @param warnings       what the editor should check about the live revision (stored nonetheless)
+ * @param translationOf  for a reviewed translation's upload: the source article id and the language it reviews,
+ *                       else {@code null}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Report(
@@ -36,12 +38,13 @@ public record Report(
         List<String> errors,
         Map<String, LanguageStatus> languages,
         Instant updatedAt,
-        List<String> warnings) {
+        List<String> warnings,
+        ArticleState.TranslationOf translationOf) {
 
     /** The report that tells what the state says. */
     public static Report of(ArticleState state) {
         return new Report(state.status(), state.id(), state.uploadKey(), state.sourceLanguage(), state.title(),
                 state.revision(), state.errors(), new TreeMap<>(state.languages()), state.updatedAt(),
-                state.warnings());
+                state.warnings(), state.translationOf());
     }
 }

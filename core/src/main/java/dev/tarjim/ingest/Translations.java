@@ -3,7 +3,9 @@ package dev.tarjim.ingest;
 import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.article.LanguageStatus;
 import dev.tarjim.article.StoredArticle;
+import dev.tarjim.article.TranslationReview;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The ingest's view of translation: turn the stored original into one stored target language. */
 public interface Translations {
@@ -18,6 +20,26 @@ public interface Translations {
      * @throws dev.tarjim.support.TransientFailureException when the engine is unavailable for now
      */
     LanguageStatus translate(StoredArticle original, String target, String sequencer);
+
+    /**
+     * Applies an editor's reviewed translation of the original (of its live revision or an earlier one) and stores
+     * the resulting text in the review's language.
+     *
+     * @return the language's status: {@code reviewed}, or {@code needs-review} when the source moved on since
+     * @throws UnsupportedOperationException where reviews are not kept
+     */
+    default LanguageStatus review(StoredArticle original, TranslationReview review, String sequencer) {
+        throw new UnsupportedOperationException("reviewed translations are not kept here");
+    }
+
+    /**
+     * Forgets the review of one language (its upload was deleted) and translates that language again.
+     *
+     * @return the language's new status, or empty when it had no review
+     */
+    default Optional<LanguageStatus> dropReview(StoredArticle original, String language, String sequencer) {
+        return Optional.empty();
+    }
 
     /** No engine configured: every target is honestly unsupported. */
     static Translations none(Clock clock) {

@@ -1,6 +1,5 @@
 package dev.tarjim.store;
 
-import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.article.ArticleState;
 import dev.tarjim.article.LanguageStatus;
 import dev.tarjim.article.ArticleStates;
@@ -137,8 +136,7 @@ public final class DynamoArticleStates implements ArticleStates {
                         ArticleState state = toState(item);
                         List<String> langs = new ArrayList<>();
                         state.languages().forEach((lang, st) -> {
-                            if (TranslationStatus.ORIGINAL.equals(st.status())
-                                    || TranslationStatus.TRANSLATED.equals(st.status())) {
+                            if (st.status() != null && st.status().live()) {
                                 langs.add(lang);
                             }
                         });

@@ -73,6 +73,9 @@ public final class DynamoArticleTexts implements ArticleRepository {
         if (article.leadImage() != null) {
             item.put("leadImage", Items.s(BlockCodec.writeOne(article.leadImage())));
         }
+        if (article.review() != null) {
+            item.put("review", Items.s(writeReview(article.review())));
+        }
         if (!article.tags().isEmpty()) {
             item.put("tags", AttributeValue.fromL(article.tags().stream().map(Items::s).toList()));
         }
@@ -175,7 +178,24 @@ public final class DynamoArticleTexts implements ArticleRepository {
                 item.get("withdrawn").bool(),
                 Items.str(item, "slug"),
                 Items.str(item, "canonicalUrl"),
-                leadImage == null ? null : (Block.Figure) BlockCodec.readOne(leadImage));
+                leadImage == null ? null : (Block.Figure) BlockCodec.readOne(leadImage),
+                item.containsKey("review") ? readReview(item.get("review").s()) : null);
+    }
+
+    private static String writeReview(StoredArticle.Review review) {
+        try {
+            return Json.mapper().writeValueAsString(review);
+        } catch (IOException e) {
+            throw new StoreException("review lineage not writable", e);
+        }
+    }
+
+    private static StoredArticle.Review readReview(String json) {
+        try {
+            return Json.mapper().readValue(json, StoredArticle.Review.class);
+        } catch (IOException e) {
+            throw new StoreException("unreadable review lineage", e);
+        }
     }
 
     private List<Block> body(Map<String, AttributeValue> item) {

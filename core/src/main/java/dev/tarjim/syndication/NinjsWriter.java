@@ -91,7 +91,7 @@ public final class NinjsWriter {
         n.put("language", a.language());
         if (a.withdrawn()) {
             n.put("ednote", "Withdrawn by the publisher: remove this item.");
-        } else if (a.machineTranslated()) {
+        } else if (EntryHtml.hasNote(a)) {
             n.put("ednote", EntryHtml.noteText(a));
         }
         n.putArray("headlines").addObject().put("role", "main").put("value", a.title());

@@ -140,6 +140,45 @@ public final class Translator {
                 counts.translated, counts.fallbacks);
     }
 
+    /**
+     * Teaches the memory an editor's reviewed translation, piece by piece (title with title, each block's pieces
+     * with the same block's), so that a later machine run reuses the reviewed words. Blocks whose kinds or piece
+     * counts differ teach nothing, nor do pieces whose reviewed links or code do not match the source's.
+     *
+     * @return how many pieces the memory learned
+     * @throws TranslationUnavailableException when the memory does not answer
+     */
+    public int learn(String sourceLang, String targetLang, String sourceTitle, List<Block> source,
+            String reviewedTitle, List<Block> reviewed) {
+        Map<String, TranslatedSegment> learned = new LinkedHashMap<>();
+        teach(Inline.text(sourceTitle), Inline.text(reviewedTitle), learned);
+        for (int i = 0; i < Math.min(source.size(), reviewed.size()); i++) {
+            List<List<Inline>> from = source.get(i).texts();
+            List<List<Inline>> to = reviewed.get(i).texts();
+            if (source.get(i).kind() != reviewed.get(i).kind() || from.size() != to.size()) {
+                continue;
+            }
+            for (int p = 0; p < from.size(); p++) {
+                teach(from.get(p), to.get(p), learned);
+            }
+        }
+        if (!learned.isEmpty()) {
+            memory.store(new TranslationMemory.Scope(sourceLang, targetLang, engine.name()), learned);
+        }
+        return learned.size();
+    }
+
+    private static void teach(List<Inline> source, List<Inline> reviewed, Map<String, TranslatedSegment> learned) {
+        EngineFragment from = EngineFragment.of(source);
+        if (!from.translatable() || Inline.plain(reviewed).isBlank()) {
+            return;
+        }
+        String answer = EngineFragment.of(reviewed).rich();
+        if (from.restore(answer).isPresent()) {
+            learned.put(from.rich(), new TranslatedSegment(answer, 0));
+        }
+    }
+
     private static final class Counts {
         int fromMemory;
         int translated;

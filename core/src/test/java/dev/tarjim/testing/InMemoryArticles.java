@@ -76,7 +76,7 @@ public final class InMemoryArticles implements ArticleRepository, ArticleStates 
         texts.get(id).put(lang, new Entry(new StoredArticle(a.id(), a.language(), a.sourceLanguage(), a.title(),
                 a.summary(), a.blocks(), a.author(), a.tags(), a.published(), at, a.revision(), a.sourceKey(),
                 a.contentHash(), a.machineTranslated(), a.engine(), true, a.slug(), a.canonicalUrl(),
-                a.leadImage()), sequencer));
+                a.leadImage(), a.review()), sequencer));
         return true;
     }
 

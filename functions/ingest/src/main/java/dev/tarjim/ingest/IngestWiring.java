@@ -3,6 +3,7 @@ package dev.tarjim.ingest;
 import dev.tarjim.article.ContentParser;
 import dev.tarjim.article.LanguageResolver;
 import dev.tarjim.store.DynamoArticleStore;
+import dev.tarjim.store.DynamoTranslationReviews;
 import dev.tarjim.support.AwsClients;
 import dev.tarjim.support.Log;
 import dev.tarjim.syndication.ChangeLog;
@@ -57,8 +58,10 @@ final class IngestWiring {
                 engine = new AmazonTranslateEngine(AwsClients.translate(config.region(), config.translateEndpoint()),
                         settings);
         }
-        return new EngineTranslations(new Translator(engine, new DynamoTranslationMemory(dynamo, config.tableName(),
-                clock), clock), store, changeLog, clock);
+        EngineTranslations machine = new EngineTranslations(new Translator(engine,
+                new DynamoTranslationMemory(dynamo, config.tableName(), clock), clock), store, changeLog, clock);
+        return new ReviewedTranslations(machine, new DynamoTranslationReviews(dynamo, config.tableName()), store,
+                changeLog, clock);
     }
 
     static IngestService service(IngestConfig config, S3Client s3, DynamoDbClient dynamo, Log log) {
