@@ -22,6 +22,8 @@ import java.util.Map;
  * @param targets        target languages of the live revision
  * @param updatedAt      when this state was written
  * @param warnings       things the editor should check about the live revision (it was stored nonetheless)
+ * @param embargo        when the live revision is {@link UploadStatus#SCHEDULED}: the time it is released, else
+ *                       {@code null}
  */
 public record ArticleState(
         String id,
@@ -37,7 +39,8 @@ public record ArticleState(
         Map<String, LanguageStatus> languages,
         List<String> targets,
         Instant updatedAt,
-        List<String> warnings) {
+        List<String> warnings,
+        Instant embargo) {
 
     public ArticleState {
         errors = errors == null ? List.of() : List.copyOf(errors);
@@ -46,12 +49,25 @@ public record ArticleState(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    /** A state without embargo. */
+    public ArticleState(String id, String uploadKey, String sequencer, UploadStatus status, long revision,
+            String contentHash, String sourceLanguage, String title, String format, List<String> errors,
+            Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt, List<String> warnings) {
+        this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
+                languages, targets, updatedAt, warnings, null);
+    }
+
     /** A state without warnings. */
     public ArticleState(String id, String uploadKey, String sequencer, UploadStatus status, long revision,
             String contentHash, String sourceLanguage, String title, String format, List<String> errors,
             Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt) {
         this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
-                languages, targets, updatedAt, List.of());
+                languages, targets, updatedAt, List.of(), null);
+    }
+
+    /** Whether the live revision waits for its embargo: stored and translated, visible nowhere. */
+    public boolean scheduled() {
+        return status == UploadStatus.SCHEDULED;
     }
 
     /** Whether the article is currently withdrawn (its upload was deleted). */

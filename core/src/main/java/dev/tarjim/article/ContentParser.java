@@ -127,7 +127,9 @@ public final class ContentParser implements ArticleParser {
                 raw.updated(),
                 emptyToNull(Texts.clean(raw.canonicalUrl())),
                 raw.leadImage(),
-                warnings);
+                warnings,
+                raw.embargo(),
+                emptyToNull(Texts.clean(raw.correction())));
     }
 
     /** Every block's text normalised (as {@link Texts#clean}); blocks left without content dropped. */

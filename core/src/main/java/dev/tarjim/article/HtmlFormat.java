@@ -69,7 +69,21 @@ final class HtmlFormat {
         Instant published = meta.published() != null ? meta.published() : timeElement(doc);
         Block.Figure lead = leadImage(meta.image(), base);
         return new ParsedArticle("html", title, meta.description(), blocks, author, meta.tags(), published,
-                language(meta.language()), null, null, meta.updated(), base, lead, warnings);
+                language(meta.language()), null, null, meta.updated(), base, lead, warnings, embargo(doc),
+                HtmlMetadata.meta(doc, "meta[name=correction]"));
+    }
+
+    /**
+     * The page's explicit {@code <meta name="embargo" content="...">}: a publication time in the future (JSON-LD,
+     * {@code article:published_time}) is not an embargo, as pages are often pre-dated by their CMS.
+     */
+    private static Instant embargo(Document doc) throws UnsupportedUploadException {
+        String value = HtmlMetadata.meta(doc, "meta[name=embargo]");
+        if (value == null) {
+            return null;
+        }
+        return Dates.parse(value).orElseThrow(() -> new UnsupportedUploadException(
+                "<meta name=\"embargo\">: '" + value + "' is not an ISO 8601 date-time"));
     }
 
     private static String title(Document doc, HtmlMetadata meta) {

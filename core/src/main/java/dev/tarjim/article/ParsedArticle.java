@@ -21,6 +21,9 @@ import java.util.List;
  * @param leadImage        the lead image (its caption may be empty), or {@code null}
  * @param warnings         what the editor should know although the upload was accepted (e.g. a title made up
  *                         from the first sentence), possibly empty
+ * @param embargo          the declared embargo (not visible before), or {@code null}; a publication time in the future
+ *                         is not an embargo
+ * @param correction       the correction note this revision declares, or {@code null}
  */
 public record ParsedArticle(
         String format,
@@ -36,13 +39,23 @@ public record ParsedArticle(
         Instant updated,
         String canonicalUrl,
         Block.Figure leadImage,
-        List<String> warnings) {
+        List<String> warnings,
+        Instant embargo,
+        String correction) {
 
     public ParsedArticle {
         blocks = List.copyOf(blocks);
         tags = tags == null ? List.of() : List.copyOf(tags);
         targets = targets == null ? null : List.copyOf(targets);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** An article without embargo or correction. */
+    public ParsedArticle(String format, String title, String summary, List<Block> blocks, String author,
+            List<String> tags, Instant published, String declaredLanguage, String slug, List<String> targets,
+            Instant updated, String canonicalUrl, Block.Figure leadImage, List<String> warnings) {
+        this(format, title, summary, blocks, author, tags, published, declaredLanguage, slug, targets, updated,
+                canonicalUrl, leadImage, warnings, null, null);
     }
 
     /** An article whose body is plain paragraphs (the formats that carry no structure). */

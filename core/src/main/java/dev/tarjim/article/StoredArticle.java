@@ -27,6 +27,9 @@ import java.util.List;
  * @param slug             a URL slug, or {@code null}
  * @param canonicalUrl     the original's canonical URL where the upload named one, or {@code null}
  * @param leadImage        the lead image (caption in this language), or {@code null}
+ * @param embargo          while not yet released: the embargo (the text is stored but visible nowhere), else
+ *                         {@code null}
+ * @param corrections      correction notes of this and earlier revisions, newest first, in this language
  */
 public record StoredArticle(
         String id,
@@ -47,11 +50,24 @@ public record StoredArticle(
         boolean withdrawn,
         String slug,
         String canonicalUrl,
-        Block.Figure leadImage) {
+        Block.Figure leadImage,
+        Instant embargo,
+        List<Correction> corrections) {
 
     public StoredArticle {
         blocks = List.copyOf(blocks);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
+    }
+
+    /** A released article without corrections. */
+    public StoredArticle(String id, String language, String sourceLanguage, String title, String summary,
+            List<Block> blocks, String author, List<String> tags, Instant published, Instant updated, long revision,
+            String sourceKey, String contentHash, boolean machineTranslated, String engine, boolean withdrawn,
+            String slug, String canonicalUrl, Block.Figure leadImage) {
+        this(id, language, sourceLanguage, title, summary, blocks, author, tags, published, updated, revision,
+                sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, canonicalUrl, leadImage, null,
+                null);
     }
 
     /** An article whose body is plain paragraphs, without canonical URL or lead image. */
@@ -67,6 +83,18 @@ public record StoredArticle(
     /** The body as plain text, one string per block that has text (a view for checks and logs; renderers use the blocks). */
     public List<String> paragraphs() {
         return blocks.stream().map(BodyText::block).filter(s -> !s.isBlank()).toList();
+    }
+
+    /** Whether readers and partners may see it: neither withdrawn nor under an embargo not yet released. */
+    public boolean visible() {
+        return !withdrawn && embargo == null;
+    }
+
+    /** This text released from its embargo. */
+    public StoredArticle released() {
+        return new StoredArticle(id, language, sourceLanguage, title, summary, blocks, author, tags, published,
+                updated, revision, sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, canonicalUrl,
+                leadImage, null, corrections);
     }
 
     /** Whether this is the editor's original rather than a translation. */

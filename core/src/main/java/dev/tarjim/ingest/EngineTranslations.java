@@ -3,6 +3,7 @@ package dev.tarjim.ingest;
 import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.article.Block;
 import dev.tarjim.article.BodyText;
+import dev.tarjim.article.Correction;
 import dev.tarjim.article.Inline;
 import dev.tarjim.article.Summaries;
 import dev.tarjim.article.ArticleRepository;
@@ -61,7 +62,8 @@ public final class EngineTranslations implements Translations {
             if (t.markupFallbacks() > 0) {
                 Metrics.count("ingest", "MarkupFallbacks", Map.of("Engine", engineName));
             }
-            if (store.putArticle(translation, sequencer)) {
+            if (store.putArticle(translation, sequencer) && translation.embargo() == null) {
+                // An embargoed translation is logged when it is released.
                 changeLog.append(target, original.id(), original.revision(), ChangeKind.UPSERT);
             }
             // LanguageStatus has no field for warnings on a translated status yet: the metric counts them.
@@ -75,13 +77,21 @@ public final class EngineTranslations implements Translations {
         return new LanguageStatus(TranslationStatus.FAILED, original.revision(), f.engine(), f.reason(), 0, now);
     }
 
-    /** The body to translate: the blocks, then the lead image (its caption and alt text are translated too). */
+    /**
+     * The body to translate: the blocks, then the lead image (its caption and alt text are translated too), then one
+     * paragraph per correction note.
+     */
     static List<Block> body(StoredArticle original) {
-        if (original.leadImage() == null) {
+        if (original.leadImage() == null && original.corrections().isEmpty()) {
             return original.blocks();
         }
         List<Block> blocks = new ArrayList<>(original.blocks());
-        blocks.add(original.leadImage());
+        if (original.leadImage() != null) {
+            blocks.add(original.leadImage());
+        }
+        for (Correction c : original.corrections()) {
+            blocks.add(Block.Paragraph.of(c.text()));
+        }
         return blocks;
     }
 
@@ -91,6 +101,14 @@ public final class EngineTranslations implements Translations {
      */
     static StoredArticle translation(StoredArticle original, TranslationOutcome.Translated t, Instant now) {
         List<Block> blocks = t.blocks();
+        List<Correction> corrections = new ArrayList<>();
+        int notes = original.corrections().size();
+        for (int i = 0; i < notes; i++) {
+            Correction c = original.corrections().get(i);
+            corrections.add(new Correction(c.at(), c.revision(),
+                    BodyText.block(blocks.get(blocks.size() - notes + i))));
+        }
+        blocks = blocks.subList(0, blocks.size() - notes);
         Block.Figure leadImage = null;
         if (original.leadImage() != null) {
             leadImage = (Block.Figure) blocks.get(blocks.size() - 1);
@@ -100,7 +118,10 @@ public final class EngineTranslations implements Translations {
         return new StoredArticle(original.id(), t.language(), original.language(), t.title(),
                 Summaries.summaryOf(firstParagraph(blocks).orElse(t.title())), blocks, original.author(),
                 original.tags(), original.published(), now, original.revision(), original.sourceKey(),
-                original.contentHash(), true, engine, false, original.slug(), original.canonicalUrl(), leadImage);
+                original.contentHash(), true, engine, false, original.slug(), original.canonicalUrl(), leadImage,
+                // An embargo that has passed is none: a translation finishing after the release goes live at once.
+                original.embargo() != null && original.embargo().isAfter(now) ? original.embargo() : null,
+                corrections);
     }
 
     /** The first paragraph's text, else the first block with text (an article may open with a list). */

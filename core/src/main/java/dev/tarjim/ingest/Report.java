@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * {@code /articles/{id}/status}. Built from the article's state only, so both always say the same. Every field is
  * always present (null when unknown), so editors' tools can rely on the shape.
  *
- * @param status         {@code stored}, {@code unchanged}, {@code withdrawn} or {@code failed}
+ * @param status         {@code stored}, {@code unchanged}, {@code withdrawn}, {@code failed} or {@code scheduled}
  * @param articleId      the article id
  * @param uploadKey      the upload's S3 key
  * @param sourceLanguage the original's language (BCP 47), or {@code null} when nothing was ever stored
@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * @param languages      per-language status of the live revision, source language included
  * @param updatedAt      when the state was last written
  * @param warnings       what the editor should check about the live revision (stored nonetheless)
+ * @param embargo        when a {@code scheduled} revision is released, else {@code null}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Report(
@@ -36,12 +37,13 @@ public record Report(
         List<String> errors,
         Map<String, LanguageStatus> languages,
         Instant updatedAt,
-        List<String> warnings) {
+        List<String> warnings,
+        Instant embargo) {
 
     /** The report that tells what the state says. */
     public static Report of(ArticleState state) {
         return new Report(state.status(), state.id(), state.uploadKey(), state.sourceLanguage(), state.title(),
                 state.revision(), state.errors(), new TreeMap<>(state.languages()), state.updatedAt(),
-                state.warnings());
+                state.warnings(), state.embargo());
     }
 }

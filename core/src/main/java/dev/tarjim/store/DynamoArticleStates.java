@@ -136,6 +136,11 @@ public final class DynamoArticleStates implements ArticleStates {
                     if (item.containsKey("state")) {
                         ArticleState state = toState(item);
                         List<String> langs = new ArrayList<>();
+                        if (state.embargo() != null) {
+                            // Scheduled: not one of its languages may be named before the release.
+                            out.put(state.id(), langs);
+                            continue;
+                        }
                         state.languages().forEach((lang, st) -> {
                             if (TranslationStatus.ORIGINAL.equals(st.status())
                                     || TranslationStatus.TRANSLATED.equals(st.status())) {

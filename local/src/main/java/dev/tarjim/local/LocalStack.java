@@ -161,6 +161,34 @@ public final class LocalStack implements AutoCloseable {
         }
         notifications.start(ingest);
         running.push(watchCredentials(registry));
+        if (config.releaseFunction() != null) {
+            running.push(scheduleReleases(initialise(LocalFunction.RELEASE, config.releaseFunction()::get)));
+        }
+    }
+
+    /**
+     * The local stand-in for EventBridge Scheduler: every second invokes the embargo release function, which
+     * releases what is due. A failed run (an article busy with an upload) is simply run again a second later.
+     */
+    private AutoCloseable scheduleReleases(RequestHandler<Map<String, Object>, Integer> release) {
+        java.util.concurrent.ScheduledExecutorService scheduler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "release-scheduler");
+                    t.setDaemon(true);
+                    return t;
+                });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int released = release.handleRequest(Map.of(),
+                        new LocalContext(LocalFunction.RELEASE, config.region(), config.out()));
+                if (released > 0) {
+                    console.log("released %d embargoed article(s)", released);
+                }
+            } catch (RuntimeException e) {
+                console.log("WARNING: embargo release failed, retried in a second: %s", e.getClass().getSimpleName());
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        return scheduler::shutdownNow;
     }
 
     /**
