@@ -91,8 +91,12 @@ public final class NinjsWriter {
         n.put("language", a.language());
         if (a.withdrawn()) {
             n.put("ednote", "Withdrawn by the publisher: remove this item.");
-        } else if (a.machineTranslated()) {
-            n.put("ednote", EntryHtml.noteText(a));
+        } else if (a.machineTranslated() || !a.corrections().isEmpty()) {
+            // Corrections first (newest first): what a partner's editor must act on.
+            String corrections = EntryHtml.correctionsText(a);
+            String machine = a.machineTranslated() ? EntryHtml.noteText(a) : "";
+            n.put("ednote", corrections.isEmpty() ? machine
+                    : machine.isEmpty() ? corrections : corrections + "\n" + machine);
         }
         n.putArray("headlines").addObject().put("role", "main").put("value", a.title());
         if (!a.withdrawn()) {
