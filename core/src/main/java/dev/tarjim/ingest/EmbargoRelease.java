@@ -120,7 +120,9 @@ public final class EmbargoRelease {
             }
         }
         ArticleState released = new ArticleState(state.id(), state.uploadKey(), state.sequencer(),
-                state.scheduled() ? UploadStatus.STORED : state.status(), state.revision(), state.contentHash(),
+                // A failed newer upload keeps its errors in the report; anything else is now simply stored.
+                state.status() == UploadStatus.FAILED ? UploadStatus.FAILED : UploadStatus.STORED,
+                state.revision(), state.contentHash(),
                 state.sourceLanguage(), state.title(), state.format(), state.errors(), state.languages(),
                 state.targets(), now, state.warnings(), null);
         states.putState(released, lease);

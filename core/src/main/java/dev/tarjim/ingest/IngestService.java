@@ -301,8 +301,10 @@ public final class IngestService {
     private Outcome withdraw(String id, ObjectChange change, String seq, ArticleState current, String lease) {
         Instant now = clock.instant();
         long revision = current == null ? 0 : current.revision();
+        // A scheduled article was never public: partners must not learn of it by its withdrawal either.
+        boolean wasPublic = current == null || current.embargo() == null;
         for (String lang : articles.languages(id)) {
-            if (articles.withdraw(id, lang, seq, now)) {
+            if (articles.withdraw(id, lang, seq, now) && wasPublic) {
                 changeLog.append(lang, id, revision, ChangeKind.WITHDRAW);
             }
         }

@@ -187,7 +187,7 @@ class EmbargoTest {
     }
 
     @Test
-    void withdrawnBeforeItsTime_isNeverReleased() {
+    void withdrawnBeforeItsTime_isNeverReleased_norLogged() {
         String key = uniqueKey();
         String id = IngestService.articleId(key);
         upload(key, article("Pulled", "2026-12-01T12:00:00Z", null));
@@ -197,8 +197,24 @@ class EmbargoTest {
         clock.set("2026-12-01T12:00:01Z");
         assertThat(release.releaseDue()).isZero();
         assertThat(feedIds("en")).doesNotContain(id);
-        assertThat(logged("en", id)).extracting(Change::kind).doesNotContain(ChangeKind.UPSERT);
+        assertThat(logged("en", id)).as("partners never learn of it, not even by its withdrawal").isEmpty();
         assertThat(stack.report(key).get("status").asText()).isEqualTo("withdrawn");
+    }
+
+    @Test
+    void failedReupload_ofAScheduledArticle_keepsItsEmbargo_andTheReleaseStillComes() {
+        String key = uniqueKey();
+        String id = IngestService.articleId(key);
+        upload(key, article("Scheduled", "2026-12-01T12:00:00Z", null));
+        upload(key, "---\ntitle: Broken\nembargo: not a date\n---\n\nText.\n");
+
+        JsonNode report = stack.report(key);
+        assertThat(report.get("status").asText()).isEqualTo("failed");
+        assertThat(report.get("embargo").asText()).isEqualTo("2026-12-01T12:00:00Z");
+        clock.set("2026-12-01T12:00:00Z");
+        assertThat(release.releaseDue()).isEqualTo(1);
+        assertThat(feedIds("en")).contains(id);
+        assertThat(stack.store.article(id, "en").orElseThrow().title()).isEqualTo("Scheduled");
     }
 
     @Test
