@@ -147,7 +147,8 @@ public final class DynamoArticleTexts implements ArticleRepository {
                     .conditionExpression("embargo = :e AND embargo <= :now AND withdrawn = :false")
                     .expressionAttributeValues(Map.of(":fp", Items.s("FEED#" + lang),
                             ":fs", Items.s(a.published() + "#" + id), ":e", Items.s(a.embargo().toString()),
-                            ":now", Items.s(now.truncatedTo(ChronoUnit.SECONDS).toString()), ":false", AttributeValue.fromBool(false))));
+                            ":now", Items.s(now.truncatedTo(ChronoUnit.SECONDS).toString()),
+                            ":false", AttributeValue.fromBool(false))));
         } catch (ConditionalCheckFailedException notDueOrChanged) {
             return false;
         }
