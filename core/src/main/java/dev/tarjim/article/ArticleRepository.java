@@ -34,4 +34,21 @@ public interface ArticleRepository {
      * @return whether it was marked
      */
     boolean withdraw(String id, String lang, String sequencer, Instant at);
+
+    /**
+     * Releases one language of an embargoed article: it joins its feed. Only a text whose embargo is at or before
+     * {@code now}, and that is not withdrawn, is released; anything else is left as it is.
+     *
+     * @return whether this call released it (false: not embargoed, not yet due, withdrawn or absent)
+     */
+    boolean release(String id, String lang, Instant now);
+
+    /**
+     * Entries of the due list whose embargo is at or before {@code now}, oldest first: each is
+     * {@code <embargo>#<article id>}. Storing an embargoed original adds its entry.
+     */
+    List<String> dueEmbargoes(Instant now, int limit);
+
+    /** Removes one entry of the due list (once it is released, or found stale). */
+    void clearDue(String entry);
 }

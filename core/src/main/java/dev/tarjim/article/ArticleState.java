@@ -24,6 +24,8 @@ import java.util.Map;
  * @param warnings       things the editor should check about the live revision (it was stored nonetheless)
  * @param translationOf  for an editor's reviewed translation: the source article and language it reviews, else
  *                       {@code null}
+ * @param embargo        when the live revision is {@link UploadStatus#SCHEDULED}: the time it is released, else
+ *                       {@code null}
  */
 public record ArticleState(
         String id,
@@ -40,7 +42,8 @@ public record ArticleState(
         List<String> targets,
         Instant updatedAt,
         List<String> warnings,
-        TranslationOf translationOf) {
+        TranslationOf translationOf,
+        Instant embargo) {
 
     /**
      * What a reviewed-translation upload applies to.
@@ -58,12 +61,30 @@ public record ArticleState(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    /** The state of an upload that is not a reviewed translation. */
+    /** The state of a reviewed-translation upload (never embargoed). */
+    public ArticleState(String id, String uploadKey, String sequencer, UploadStatus status, long revision,
+            String contentHash, String sourceLanguage, String title, String format, List<String> errors,
+            Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt, List<String> warnings,
+            TranslationOf translationOf) {
+        this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
+                languages, targets, updatedAt, warnings, translationOf, null);
+    }
+
+    /** The state of an article upload (not a reviewed translation), embargoed or not. */
+    public ArticleState(String id, String uploadKey, String sequencer, UploadStatus status, long revision,
+            String contentHash, String sourceLanguage, String title, String format, List<String> errors,
+            Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt, List<String> warnings,
+            Instant embargo) {
+        this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
+                languages, targets, updatedAt, warnings, null, embargo);
+    }
+
+    /** The state of an upload that is neither a reviewed translation nor embargoed. */
     public ArticleState(String id, String uploadKey, String sequencer, UploadStatus status, long revision,
             String contentHash, String sourceLanguage, String title, String format, List<String> errors,
             Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt, List<String> warnings) {
         this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
-                languages, targets, updatedAt, warnings, null);
+                languages, targets, updatedAt, warnings, null, null);
     }
 
     /** A state without warnings. */
@@ -71,7 +92,12 @@ public record ArticleState(
             String contentHash, String sourceLanguage, String title, String format, List<String> errors,
             Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt) {
         this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
-                languages, targets, updatedAt, List.of());
+                languages, targets, updatedAt, List.of(), null, null);
+    }
+
+    /** Whether the live revision waits for its embargo: stored and translated, visible nowhere. */
+    public boolean scheduled() {
+        return status == UploadStatus.SCHEDULED;
     }
 
     /** Whether the article is currently withdrawn (its upload was deleted). */

@@ -129,7 +129,9 @@ public final class ContentParser implements ArticleParser {
                 raw.leadImage(),
                 warnings,
                 emptyToNull(Texts.clean(raw.translationOf())),
-                emptyToNull(Texts.clean(raw.reviewer())));
+                emptyToNull(Texts.clean(raw.reviewer())),
+                raw.embargo(),
+                emptyToNull(Texts.clean(raw.correction())));
     }
 
     /** Every block's text normalised (as {@link Texts#clean}); blocks left without content dropped. */

@@ -71,7 +71,21 @@ final class HtmlFormat {
         // An editor's reviewed translation says what it translates in <meta name="translation-of">.
         return new ParsedArticle("html", title, meta.description(), blocks, author, meta.tags(), published,
                 language(meta.language()), null, null, meta.updated(), base, lead, warnings,
-                HtmlMetadata.meta(doc, "meta[name=translation-of]"), HtmlMetadata.meta(doc, "meta[name=reviewer]"));
+                HtmlMetadata.meta(doc, "meta[name=translation-of]"), HtmlMetadata.meta(doc, "meta[name=reviewer]"),
+                embargo(doc), HtmlMetadata.meta(doc, "meta[name=correction]"));
+    }
+
+    /**
+     * The page's explicit {@code <meta name="embargo" content="...">}: a publication time in the future (JSON-LD,
+     * {@code article:published_time}) is not an embargo, as pages are often pre-dated by their CMS.
+     */
+    private static Instant embargo(Document doc) throws UnsupportedUploadException {
+        String value = HtmlMetadata.meta(doc, "meta[name=embargo]");
+        if (value == null) {
+            return null;
+        }
+        return Dates.parse(value).orElseThrow(() -> new UnsupportedUploadException(
+                "<meta name=\"embargo\">: '" + value + "' is not an ISO 8601 date-time"));
     }
 
     private static String title(Document doc, HtmlMetadata meta) {

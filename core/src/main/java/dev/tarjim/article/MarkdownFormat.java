@@ -43,7 +43,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 /**
  * Reads Markdown (CommonMark with GFM tables and autolinks) with optional YAML front matter ({@code title},
  * {@code lang}, {@code author}, {@code tags}, {@code published}, {@code updated}, {@code slug}, {@code targets},
- * {@code summary} or {@code standfirst}, {@code canonical} or {@code canonical_url}, and the lead image
+ * {@code summary} or {@code standfirst}, {@code embargo}, {@code correction},
+ * {@code canonical} or {@code canonical_url}, and the lead image
  * {@code image} with {@code image_alt}, {@code image_caption}, {@code image_credit}).
  *
  * <p>The body keeps its structure: sub-headings (a level-1 heading in the body becomes level 2; levels 2 to 4),
@@ -123,7 +124,8 @@ final class MarkdownFormat {
                 blocks.out, authors == null || authors.isEmpty() ? null : String.join(", ", authors),
                 tags == null ? List.of() : tags, when, lang == null ? null : LanguageTags.require("lang", lang),
                 string(meta, "slug"), targets, updated, base, leadImage(meta, base), List.of(),
-                emptyToNull(string(meta, "translation-of", "translation_of")), emptyToNull(string(meta, "reviewer")));
+                emptyToNull(string(meta, "translation-of", "translation_of")), emptyToNull(string(meta, "reviewer")),
+                date(meta, "embargo"), string(meta, "correction"));
     }
 
     private static String emptyToNull(String s) {

@@ -63,7 +63,8 @@ final class NinjsFormat {
         blocks.addAll(pictures.isEmpty() ? List.of() : pictures.subList(1, pictures.size()));
         return new ParsedArticle("ninjs", headline, summary(root), blocks, author(root), tags(root), published,
                 language == null ? null : LanguageTags.require("language", language), text(root, "slugline"), null,
-                updated, base, pictures.isEmpty() ? null : pictures.get(0), List.of());
+                updated, base, pictures.isEmpty() ? null : pictures.get(0), List.of(), date(root, "embargoed"),
+                null);
     }
 
     private static Instant date(JsonNode root, String... fields) throws UnsupportedUploadException {

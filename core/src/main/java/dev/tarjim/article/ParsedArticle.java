@@ -24,6 +24,9 @@ import java.util.List;
  * @param translationOf    for an editor's reviewed translation: the source's article id or upload key (front matter
  *                         {@code translation-of:}), else {@code null}
  * @param reviewer         who reviewed it (front matter {@code reviewer:}), or {@code null}
+ * @param embargo          the declared embargo (not visible before), or {@code null}; a publication time in the future
+ *                         is not an embargo
+ * @param correction       the correction note this revision declares, or {@code null}
  */
 public record ParsedArticle(
         String format,
@@ -41,7 +44,9 @@ public record ParsedArticle(
         Block.Figure leadImage,
         List<String> warnings,
         String translationOf,
-        String reviewer) {
+        String reviewer,
+        Instant embargo,
+        String correction) {
 
     public ParsedArticle {
         blocks = List.copyOf(blocks);
@@ -50,12 +55,30 @@ public record ParsedArticle(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    /** An article that is not a reviewed translation. */
+    /** An article that is neither a reviewed translation nor embargoed, and declares no correction. */
     public ParsedArticle(String format, String title, String summary, List<Block> blocks, String author,
             List<String> tags, Instant published, String declaredLanguage, String slug, List<String> targets,
             Instant updated, String canonicalUrl, Block.Figure leadImage, List<String> warnings) {
         this(format, title, summary, blocks, author, tags, published, declaredLanguage, slug, targets, updated,
-                canonicalUrl, leadImage, warnings, null, null);
+                canonicalUrl, leadImage, warnings, null, null, null, null);
+    }
+
+    /** A reviewed translation, or an article that is none ({@code translationOf} null). */
+    public ParsedArticle(String format, String title, String summary, List<Block> blocks, String author,
+            List<String> tags, Instant published, String declaredLanguage, String slug, List<String> targets,
+            Instant updated, String canonicalUrl, Block.Figure leadImage, List<String> warnings,
+            String translationOf, String reviewer) {
+        this(format, title, summary, blocks, author, tags, published, declaredLanguage, slug, targets, updated,
+                canonicalUrl, leadImage, warnings, translationOf, reviewer, null, null);
+    }
+
+    /** An article with its scheduling fields (embargo and correction, either may be null). */
+    public ParsedArticle(String format, String title, String summary, List<Block> blocks, String author,
+            List<String> tags, Instant published, String declaredLanguage, String slug, List<String> targets,
+            Instant updated, String canonicalUrl, Block.Figure leadImage, List<String> warnings,
+            Instant embargo, String correction) {
+        this(format, title, summary, blocks, author, tags, published, declaredLanguage, slug, targets, updated,
+                canonicalUrl, leadImage, warnings, null, null, embargo, correction);
     }
 
     /** An article whose body is plain paragraphs (the formats that carry no structure). */

@@ -28,6 +28,9 @@ import java.util.List;
  * @param canonicalUrl     the original's canonical URL where the upload named one, or {@code null}
  * @param leadImage        the lead image (caption in this language), or {@code null}
  * @param review           for an editor's reviewed translation: who, when and what changed since, else {@code null}
+ * @param embargo          while not yet released: the embargo (the text is stored but visible nowhere), else
+ *                         {@code null}
+ * @param corrections      correction notes of this and earlier revisions, newest first, in this language
  */
 public record StoredArticle(
         String id,
@@ -49,20 +52,44 @@ public record StoredArticle(
         String slug,
         String canonicalUrl,
         Block.Figure leadImage,
-        Review review) {
+        Review review,
+        Instant embargo,
+        List<Correction> corrections) {
 
     public StoredArticle {
         blocks = List.copyOf(blocks);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
     }
 
-    /** A text that is not a reviewed translation. */
+    /** A released text without corrections that is not a reviewed translation. */
     public StoredArticle(String id, String language, String sourceLanguage, String title, String summary,
             List<Block> blocks, String author, List<String> tags, Instant published, Instant updated, long revision,
             String sourceKey, String contentHash, boolean machineTranslated, String engine, boolean withdrawn,
             String slug, String canonicalUrl, Block.Figure leadImage) {
         this(id, language, sourceLanguage, title, summary, blocks, author, tags, published, updated, revision,
-                sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, canonicalUrl, leadImage, null);
+                sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, canonicalUrl, leadImage, null,
+                null, null);
+    }
+
+    /** A released text without corrections: a reviewed translation, or not ({@code review} null). */
+    public StoredArticle(String id, String language, String sourceLanguage, String title, String summary,
+            List<Block> blocks, String author, List<String> tags, Instant published, Instant updated, long revision,
+            String sourceKey, String contentHash, boolean machineTranslated, String engine, boolean withdrawn,
+            String slug, String canonicalUrl, Block.Figure leadImage, Review review) {
+        this(id, language, sourceLanguage, title, summary, blocks, author, tags, published, updated, revision,
+                sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, canonicalUrl, leadImage, review,
+                null, null);
+    }
+
+    /** A text that is not a reviewed translation, with its embargo and corrections (either may be null). */
+    public StoredArticle(String id, String language, String sourceLanguage, String title, String summary,
+            List<Block> blocks, String author, List<String> tags, Instant published, Instant updated, long revision,
+            String sourceKey, String contentHash, boolean machineTranslated, String engine, boolean withdrawn,
+            String slug, String canonicalUrl, Block.Figure leadImage, Instant embargo, List<Correction> corrections) {
+        this(id, language, sourceLanguage, title, summary, blocks, author, tags, published, updated, revision,
+                sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, canonicalUrl, leadImage, null,
+                embargo, corrections);
     }
 
     /**
@@ -94,12 +121,25 @@ public record StoredArticle(
             boolean withdrawn, String slug) {
         this(id, language, sourceLanguage, title, summary,
                 paragraphs.stream().map(p -> (Block) Block.Paragraph.of(p)).toList(), author, tags, published,
-                updated, revision, sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, null, null, null);
+                updated, revision, sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, null, null, null,
+                null, null);
     }
 
     /** The body as plain text, one string per block that has text (a view for checks and logs; renderers use the blocks). */
     public List<String> paragraphs() {
         return blocks.stream().map(BodyText::block).filter(s -> !s.isBlank()).toList();
+    }
+
+    /** Whether readers and partners may see it: neither withdrawn nor under an embargo not yet released. */
+    public boolean visible() {
+        return !withdrawn && embargo == null;
+    }
+
+    /** This text released from its embargo. */
+    public StoredArticle released() {
+        return new StoredArticle(id, language, sourceLanguage, title, summary, blocks, author, tags, published,
+                updated, revision, sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, canonicalUrl,
+                leadImage, review, null, corrections);
     }
 
     /** Whether this is the editor's original rather than a translation. */

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** What became of an upload's newest event, as the editor's report says it. Written and stored as its lower-case code. */
 public enum UploadStatus {
-    STORED, UNCHANGED, WITHDRAWN, FAILED;
+    STORED, UNCHANGED, WITHDRAWN, FAILED,
+    /** Stored and translated under an embargo: visible nowhere until it is released. */
+    SCHEDULED;
 
     /** The code users see and the store holds: the name in lower case. */
     @JsonValue

@@ -3,6 +3,7 @@ package dev.tarjim.feed;
 import dev.tarjim.article.Block;
 import dev.tarjim.article.BodyHtml;
 import dev.tarjim.article.BodyText;
+import dev.tarjim.article.Correction;
 import dev.tarjim.article.Summaries;
 import dev.tarjim.article.Texts;
 import dev.tarjim.article.StoredArticle;
@@ -36,7 +37,38 @@ public final class EntryHtml {
     String content(StoredArticle article) {
         String language = BodyHtml.escape(article.language());
         return "<div lang=\"" + language + "\" dir=\"" + Languages.direction(article.language()) + "\">"
-                + noteHtml(article) + bodyHtml(article) + "</div>";
+                + noteHtml(article) + correctionsHtml(article) + bodyHtml(article) + "</div>";
+    }
+
+    /**
+     * The article's correction notes, newest first, each dated, as HTML; {@code ""} when it has none. The note is in
+     * the article's language; its label is English and says so.
+     */
+    static String correctionsHtml(StoredArticle article) {
+        if (article.corrections().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("<aside class=\"tarjim-corrections\">");
+        for (Correction c : article.corrections()) {
+            String day = DateTimeFormatter.ISO_LOCAL_DATE.format(c.at().atOffset(ZoneOffset.UTC));
+            out.append("<p class=\"tarjim-correction\"><strong lang=\"en\" dir=\"ltr\">Correction (<time datetime=\"")
+                    .append(BodyHtml.escape(c.at().toString())).append("\">").append(day).append("</time>):</strong> ")
+                    .append(BodyHtml.escape(Texts.xmlLine(c.text()))).append("</p>");
+        }
+        return out.append("</aside>").toString();
+    }
+
+    /** The correction notes as plain text, newest first: {@code Correction (2026-12-02): ...}, one a line. */
+    public static String correctionsText(StoredArticle article) {
+        StringBuilder out = new StringBuilder();
+        for (Correction c : article.corrections()) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append("Correction (").append(DateTimeFormatter.ISO_LOCAL_DATE.format(c.at().atOffset(ZoneOffset.UTC)))
+                    .append("): ").append(Texts.xmlLine(c.text()));
+        }
+        return out.toString();
     }
 
     /**
@@ -51,6 +83,9 @@ public final class EntryHtml {
     static String text(StoredArticle article) {
         String body = BodyText.render(blocks(article));
         String text = hasNote(article) ? noteText(article) + "\n\n" + body : body;
+        if (!article.corrections().isEmpty()) {
+            text = correctionsText(article) + "\n\n" + text;
+        }
         return Texts.xmlBody(text);
     }
 

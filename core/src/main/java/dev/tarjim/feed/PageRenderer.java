@@ -113,7 +113,7 @@ public final class PageRenderer {
         appendTime(byline, article.published(), language);
 
         // Parsed back from the one body renderer's output, whose every text and attribute is already escaped.
-        main.append(html.noteHtml(article) + EntryHtml.bodyHtml(article));
+        main.append(html.noteHtml(article) + EntryHtml.correctionsHtml(article) + EntryHtml.bodyHtml(article));
         ArticleImages.lead(article).ifPresent(lead -> {
             // The lead photo is the first thing a reader sees: loading it lazily would only delay it.
             Element first = main.selectFirst("figure > img");

@@ -3,6 +3,7 @@ package dev.tarjim.ingest;
 import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.article.Block;
 import dev.tarjim.article.BodyText;
+import dev.tarjim.article.Correction;
 import dev.tarjim.article.Inline;
 import dev.tarjim.article.Summaries;
 import dev.tarjim.article.ArticleRepository;
@@ -45,7 +46,8 @@ public final class EngineTranslations implements Translations {
     @Override
     public LanguageStatus translate(StoredArticle original, String target, String sequencer) {
         Machine machine = machine(original, target);
-        if (machine.text() != null && store.putArticle(machine.text(), sequencer)) {
+        // An embargoed translation is logged when it is released.
+        if (machine.text() != null && store.putArticle(machine.text(), sequencer) && machine.text().embargo() == null) {
             changeLog.append(target, original.id(), original.revision(), ChangeKind.UPSERT);
         }
         return machine.status();
@@ -113,13 +115,21 @@ public final class EngineTranslations implements Translations {
         }
     }
 
-    /** The body to translate: the blocks, then the lead image (its caption and alt text are translated too). */
+    /**
+     * The body to translate: the blocks, then the lead image (its caption and alt text are translated too), then one
+     * paragraph per correction note.
+     */
     static List<Block> body(StoredArticle original) {
-        if (original.leadImage() == null) {
+        if (original.leadImage() == null && original.corrections().isEmpty()) {
             return original.blocks();
         }
         List<Block> blocks = new ArrayList<>(original.blocks());
-        blocks.add(original.leadImage());
+        if (original.leadImage() != null) {
+            blocks.add(original.leadImage());
+        }
+        for (Correction c : original.corrections()) {
+            blocks.add(Block.Paragraph.of(c.text()));
+        }
         return blocks;
     }
 
@@ -129,6 +139,14 @@ public final class EngineTranslations implements Translations {
      */
     static StoredArticle translation(StoredArticle original, TranslationOutcome.Translated t, Instant now) {
         List<Block> blocks = t.blocks();
+        List<Correction> corrections = new ArrayList<>();
+        int notes = original.corrections().size();
+        for (int i = 0; i < notes; i++) {
+            Correction c = original.corrections().get(i);
+            corrections.add(new Correction(c.at(), c.revision(),
+                    BodyText.block(blocks.get(blocks.size() - notes + i))));
+        }
+        blocks = blocks.subList(0, blocks.size() - notes);
         Block.Figure leadImage = null;
         if (original.leadImage() != null) {
             leadImage = (Block.Figure) blocks.get(blocks.size() - 1);
@@ -138,7 +156,10 @@ public final class EngineTranslations implements Translations {
         return new StoredArticle(original.id(), t.language(), original.language(), t.title(),
                 summaryOf(blocks, t.title()), blocks, original.author(),
                 original.tags(), original.published(), now, original.revision(), original.sourceKey(),
-                original.contentHash(), true, engine, false, original.slug(), original.canonicalUrl(), leadImage);
+                original.contentHash(), true, engine, false, original.slug(), original.canonicalUrl(), leadImage,
+                // An embargo that has passed is none: a translation finishing after the release goes live at once.
+                original.embargo() != null && original.embargo().isAfter(now) ? original.embargo() : null,
+                corrections);
     }
 
     /** The summary of a translated body: its first paragraph shortened, else the title. */

@@ -9,6 +9,7 @@ import dev.tarjim.article.LanguageResolver;
 import dev.tarjim.article.ParsedArticle;
 import dev.tarjim.article.UnsupportedUploadException;
 import dev.tarjim.article.ArticleState;
+import dev.tarjim.article.Correction;
 import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.article.LanguageStatus;
 import dev.tarjim.store.Sequencers;
@@ -22,6 +23,7 @@ import dev.tarjim.support.TransientFailureException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -207,24 +209,35 @@ public final class IngestService {
         if (current != null && current.revision() > 0 && !current.withdrawn() && hash.equals(current.contentHash())) {
             ArticleState unchanged = new ArticleState(id, change.key(), seq, UploadStatus.UNCHANGED,
                     current.revision(), hash, current.sourceLanguage(), current.title(), current.format(),
-                    List.of(), current.languages(), current.targets(), now, current.warnings());
+                    List.of(), current.languages(), current.targets(), now, current.warnings(), current.embargo());
             states.putState(unchanged, lease);
             reports.write(change.bucket(), change.key(), Report.of(unchanged));
             completeTranslations(unchanged, lease, change.bucket(), null);
             return Outcome.UNCHANGED;
         }
         long revision = current == null ? 1 : current.revision() + 1;
+        Instant embargo = embargo(parsed.embargo(), current, now, warnings);
+        Optional<StoredArticle> previous = articles.article(id, language);
         Instant published = parsed.published() != null ? parsed.published()
-                : articles.article(id, language).map(StoredArticle::published).orElse(now);
+                : embargo != null ? embargo
+                : previous.filter(p -> p.embargo() == null).map(StoredArticle::published).orElse(now);
+        List<Correction> corrections = new ArrayList<>();
+        if (parsed.correction() != null) {
+            corrections.add(new Correction(now, revision, parsed.correction()));
+        }
+        previous.ifPresent(p -> corrections.addAll(p.corrections()));
         StoredArticle original = new StoredArticle(id, language, language, parsed.title(), parsed.summary(),
                 parsed.blocks(), parsed.author(), parsed.tags(), published, now, revision, change.key(), hash,
-                false, null, false, parsed.slug(), parsed.canonicalUrl(), parsed.leadImage());
+                false, null, false, parsed.slug(), parsed.canonicalUrl(), parsed.leadImage(), embargo, corrections);
         if (!articles.putArticle(original, seq)) {
             return Outcome.SUPERSEDED;
         }
         // Logged after the article is written and before the state says so: a crash in between retries the event,
-        // which may log the change twice (same uri and version) but never loses it.
-        changeLog.append(language, id, revision, ChangeKind.UPSERT);
+        // which may log the change twice (same uri and version) but never loses it. An embargoed article is logged
+        // when it is released: partners must not learn of it before.
+        if (embargo == null) {
+            changeLog.append(language, id, revision, ChangeKind.UPSERT);
+        }
         Map<String, LanguageStatus> languages = new LinkedHashMap<>();
         languages.put(language, new LanguageStatus(TranslationStatus.ORIGINAL, revision, null, null, 0, now));
         for (String target : targets) {
@@ -240,8 +253,9 @@ public final class IngestService {
                 }
             });
         }
-        ArticleState stored = new ArticleState(id, change.key(), seq, UploadStatus.STORED, revision, hash, language,
-                parsed.title(), parsed.format(), List.of(), languages, targets, now, warnings);
+        ArticleState stored = new ArticleState(id, change.key(), seq,
+                embargo == null ? UploadStatus.STORED : UploadStatus.SCHEDULED, revision, hash, language,
+                parsed.title(), parsed.format(), List.of(), languages, targets, now, warnings, embargo);
         states.putState(stored, lease);
         reports.write(change.bucket(), change.key(), Report.of(stored));
         log.info("stored", "articleId", id, "revision", revision, "language", language,
@@ -290,7 +304,7 @@ public final class IngestService {
             working = new ArticleState(working.id(), working.uploadKey(), working.sequencer(), working.status(),
                     working.revision(), working.contentHash(), working.sourceLanguage(), working.title(),
                     working.format(), working.errors(), languages, working.targets(), clock.instant(),
-                    working.warnings());
+                    working.warnings(), working.embargo());
             states.putState(working, lease);
             log.info("translation", "articleId", state.id(), "language", target, "status", result.status(),
                     "engine", result.engine());
@@ -441,8 +455,10 @@ public final class IngestService {
             dropReview(current.translationOf(), change.bucket());
         }
         long revision = current == null ? 0 : current.revision();
+        // A scheduled article was never public: partners must not learn of it by its withdrawal either.
+        boolean wasPublic = current == null || current.embargo() == null;
         for (String lang : articles.languages(id)) {
-            if (articles.withdraw(id, lang, seq, now)) {
+            if (articles.withdraw(id, lang, seq, now) && wasPublic) {
                 changeLog.append(lang, id, revision, ChangeKind.WITHDRAW);
             }
         }
@@ -468,11 +484,37 @@ public final class IngestService {
                 : new ArticleState(id, change.key(), seq, UploadStatus.FAILED, current.revision(),
                         current.contentHash(), current.sourceLanguage(), current.title(), current.format(),
                         List.of(reason), current.languages(), current.targets(), now, current.warnings(),
-                        current.translationOf());
+                        current.translationOf(), current.embargo());
         states.putState(failed, lease);
         reports.write(change.bucket(), change.key(), Report.of(failed));
         log.info("refused", "articleId", id, "reason", reason, "liveRevision", failed.revision());
         return Outcome.FAILED;
+    }
+
+    /**
+     * The embargo the new revision is stored under, or {@code null} to publish it now: a declared embargo rounded up
+     * to whole seconds (never early), unless it has passed, or an earlier revision is already public (what readers
+     * and partners have seen cannot be taken back by an embargo; withdraw it instead).
+     */
+    static Instant embargo(Instant declared, ArticleState current, Instant now, List<String> warnings) {
+        if (declared == null) {
+            return null;
+        }
+        Instant embargo = declared.truncatedTo(ChronoUnit.SECONDS);
+        if (embargo.isBefore(declared)) {
+            embargo = embargo.plusSeconds(1);
+        }
+        if (!embargo.isAfter(now)) {
+            return null;
+        }
+        boolean alreadyPublic = current != null && current.revision() > 0 && !current.withdrawn()
+                && current.embargo() == null;
+        if (alreadyPublic) {
+            warnings.add("embargo: " + embargo + " ignored: revision " + current.revision()
+                    + " is already published (an embargo cannot take it back; delete the upload to withdraw it)");
+            return null;
+        }
+        return embargo;
     }
 
     private List<String> targets(ParsedArticle parsed, String language) {

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * {@code /articles/{id}/status}. Built from the article's state only, so both always say the same. Every field is
  * always present (null when unknown), so editors' tools can rely on the shape.
  *
- * @param status         {@code stored}, {@code unchanged}, {@code withdrawn} or {@code failed}
+ * @param status         {@code stored}, {@code unchanged}, {@code withdrawn}, {@code failed} or {@code scheduled}
  * @param articleId      the article id
  * @param uploadKey      the upload's S3 key
  * @param sourceLanguage the original's language (BCP 47), or {@code null} when nothing was ever stored
@@ -26,6 +26,7 @@ import java.util.TreeMap;
  * @param warnings       what the editor should check about the live revision (stored nonetheless)
  * @param translationOf  for a reviewed translation's upload: the source article id and the language it reviews,
  *                       else {@code null}
+ * @param embargo        when a {@code scheduled} revision is released, else {@code null}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Report(
@@ -39,12 +40,13 @@ public record Report(
         Map<String, LanguageStatus> languages,
         Instant updatedAt,
         List<String> warnings,
-        ArticleState.TranslationOf translationOf) {
+        ArticleState.TranslationOf translationOf,
+        Instant embargo) {
 
     /** The report that tells what the state says. */
     public static Report of(ArticleState state) {
         return new Report(state.status(), state.id(), state.uploadKey(), state.sourceLanguage(), state.title(),
                 state.revision(), state.errors(), new TreeMap<>(state.languages()), state.updatedAt(),
-                state.warnings(), state.translationOf());
+                state.warnings(), state.translationOf(), state.embargo());
     }
 }

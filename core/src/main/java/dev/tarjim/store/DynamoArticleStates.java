@@ -135,6 +135,11 @@ public final class DynamoArticleStates implements ArticleStates {
                     if (item.containsKey("state")) {
                         ArticleState state = toState(item);
                         List<String> langs = new ArrayList<>();
+                        if (state.embargo() != null) {
+                            // Scheduled: not one of its languages may be named before the release.
+                            out.put(state.id(), langs);
+                            continue;
+                        }
                         state.languages().forEach((lang, st) -> {
                             if (st.status() != null && st.status().live()) {
                                 langs.add(lang);

@@ -88,4 +88,19 @@ public final class DynamoArticleStore implements ArticleRepository, ArticleState
     public boolean withdraw(String id, String lang, String sequencer, Instant at) {
         return texts.withdraw(id, lang, sequencer, at);
     }
+
+    @Override
+    public boolean release(String id, String lang, Instant now) {
+        return texts.release(id, lang, now);
+    }
+
+    @Override
+    public List<String> dueEmbargoes(Instant now, int limit) {
+        return texts.dueEmbargoes(now, limit);
+    }
+
+    @Override
+    public void clearDue(String entry) {
+        texts.clearDue(entry);
+    }
 }

@@ -3,10 +3,12 @@ package dev.tarjim.store;
 import dev.tarjim.article.StoredArticle;
 import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.Block;
+import dev.tarjim.article.Correction;
 import dev.tarjim.support.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,6 +37,8 @@ public final class DynamoArticleTexts implements ArticleRepository {
     /** Bodies above this many bytes of JSON go to chunk items (an item may hold 400 KB in all). */
     static final int INLINE_BODY_LIMIT = 300_000;
     static final String META_PK = "META";
+    /** The partition of the due list: one item per scheduled original, sorted by embargo. */
+    static final String EMBARGO_PK = "EMBARGO";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -79,7 +83,14 @@ public final class DynamoArticleTexts implements ArticleRepository {
         if (!article.tags().isEmpty()) {
             item.put("tags", AttributeValue.fromL(article.tags().stream().map(Items::s).toList()));
         }
-        if (!article.withdrawn()) {
+        if (article.embargo() != null) {
+            item.put("embargo", Items.s(article.embargo().toString()));
+        }
+        if (!article.corrections().isEmpty()) {
+            item.put("corrections", Items.s(writeCorrections(article.corrections())));
+        }
+        if (article.visible()) {
+            // The sparse feed index holds only what readers may see: an embargoed text joins it when released.
             item.put(TableSchema.FEED_PK, Items.s("FEED#" + article.language()));
             item.put(TableSchema.FEED_SK, Items.s(article.published() + "#" + article.id()));
         }
@@ -111,8 +122,82 @@ public final class DynamoArticleTexts implements ArticleRepository {
             keep.add(previous.get("bodyPrefix").s());
         }
         chunks.removeExcept(pk, article.language(), keep);
-        touchFeed(article.language(), article.updated());
+        if (article.embargo() != null && article.isOriginal()) {
+            // Written after the text, so a due entry always finds something to release.
+            dynamo.putItem(b -> b.tableName(table).item(Map.of(TableSchema.PK, Items.s(EMBARGO_PK),
+                    TableSchema.SK, Items.s(dueKey(article.embargo(), article.id())), "id", Items.s(article.id()))));
+        }
+        if (article.embargo() == null) {
+            touchFeed(article.language(), article.updated());
+        }
         return true;
+    }
+
+    /**
+     * {@inheritDoc} The condition is the embargo itself: only a text whose embargo has passed is released, so even a
+     * release that lost its lease cannot publish a newer upload's text early, and a withdrawn text stays out.
+     */
+    @Override
+    public boolean release(String id, String lang, Instant now) {
+        Optional<StoredArticle> current = article(id, lang);
+        if (current.isEmpty() || current.get().embargo() == null || current.get().withdrawn()) {
+            return false;
+        }
+        StoredArticle a = current.get();
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Items.key(Items.articlePk(id), "LANG#" + lang))
+                    .updateExpression("SET feedPk = :fp, feedSk = :fs REMOVE embargo")
+                    .conditionExpression("embargo = :e AND embargo <= :now AND withdrawn = :false")
+                    .expressionAttributeValues(Map.of(":fp", Items.s("FEED#" + lang),
+                            ":fs", Items.s(a.published() + "#" + id), ":e", Items.s(a.embargo().toString()),
+                            ":now", Items.s(now.truncatedTo(ChronoUnit.SECONDS).toString()),
+                            ":false", AttributeValue.fromBool(false))));
+        } catch (ConditionalCheckFailedException notDueOrChanged) {
+            return false;
+        }
+        touchFeed(lang, now);
+        return true;
+    }
+
+    @Override
+    public List<String> dueEmbargoes(Instant now, int limit) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.query(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :p AND sk <= :s").limit(limit)
+                .expressionAttributeValues(Map.of(":p", Items.s(EMBARGO_PK),
+                        ":s", Items.s(dueKey(now, "~"))))).items()) {
+            out.add(item.get(TableSchema.SK).s());
+        }
+        return out;
+    }
+
+    @Override
+    public void clearDue(String entry) {
+        dynamo.deleteItem(b -> b.tableName(table).key(Items.key(EMBARGO_PK, entry)));
+    }
+
+    /** A due-list entry: the embargo (ISO-8601 in whole seconds, so it sorts as text), then the article id. */
+    static String dueKey(Instant embargo, String id) {
+        return embargo.truncatedTo(ChronoUnit.SECONDS) + "#" + id;
+    }
+
+    private static String writeCorrections(List<Correction> corrections) {
+        try {
+            return Json.mapper().writeValueAsString(corrections);
+        } catch (IOException e) {
+            throw new StoreException("unwritable corrections", e);
+        }
+    }
+
+    private static List<Correction> readCorrections(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return List.of(Json.mapper().readValue(json, Correction[].class));
+        } catch (IOException e) {
+            throw new StoreException("unreadable corrections", e);
+        }
     }
 
     @Override
@@ -179,7 +264,9 @@ public final class DynamoArticleTexts implements ArticleRepository {
                 Items.str(item, "slug"),
                 Items.str(item, "canonicalUrl"),
                 leadImage == null ? null : (Block.Figure) BlockCodec.readOne(leadImage),
-                item.containsKey("review") ? readReview(item.get("review").s()) : null);
+                item.containsKey("review") ? readReview(item.get("review").s()) : null,
+                item.containsKey("embargo") ? Instant.parse(item.get("embargo").s()) : null,
+                readCorrections(Items.str(item, "corrections")));
     }
 
     private static String writeReview(StoredArticle.Review review) {

@@ -91,8 +91,12 @@ public final class NinjsWriter {
         n.put("language", a.language());
         if (a.withdrawn()) {
             n.put("ednote", "Withdrawn by the publisher: remove this item.");
-        } else if (EntryHtml.hasNote(a)) {
-            n.put("ednote", EntryHtml.noteText(a));
+        } else if (EntryHtml.hasNote(a) || !a.corrections().isEmpty()) {
+            // Corrections first (newest first): what a partner's editor must act on; then the translation's note.
+            String corrections = EntryHtml.correctionsText(a);
+            String note = EntryHtml.hasNote(a) ? EntryHtml.noteText(a) : "";
+            n.put("ednote", corrections.isEmpty() ? note
+                    : note.isEmpty() ? corrections : corrections + "\n" + note);
         }
         n.putArray("headlines").addObject().put("role", "main").put("value", a.title());
         if (!a.withdrawn()) {

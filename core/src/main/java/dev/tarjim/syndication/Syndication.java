@@ -60,16 +60,20 @@ public final class Syndication {
         List<ObjectNode> items = new ArrayList<>();
         for (Change c : page.changes()) {
             if (seen.add(c.articleId())) {
-                store.article(c.articleId(), lang).map(writer::toNinjs).ifPresent(items::add);
+                store.article(c.articleId(), lang).filter(a -> a.embargo() == null).map(writer::toNinjs)
+                        .ifPresent(items::add);
             }
         }
         String json = write(writer.changesPage(items, cursors.encode(page.next()), page.hasMore()));
         return new ChangesResponse(json, ChangesPage.digest(json), page);
     }
 
-    /** The current ninjs of one article in one language (withdrawn: {@code canceled}), or empty (404). */
+    /**
+     * The current ninjs of one article in one language (withdrawn: {@code canceled}), or empty (404), also while it
+     * is under embargo: partners must not learn of it before its release.
+     */
     public Optional<String> article(String articleId, String lang) {
-        return store.article(articleId, lang).map(a -> write(writer.toNinjs(a)));
+        return store.article(articleId, lang).filter(a -> a.embargo() == null).map(a -> write(writer.toNinjs(a)));
     }
 
     /** The extended ninjs schema, for {@code GET /syndication/v1/ninjs-schema.json}. */

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.ArticleStates;
 import dev.tarjim.article.Block;
+import dev.tarjim.article.Correction;
 import dev.tarjim.support.TransientFailureException;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,59 @@ abstract class ArticlePortsContract {
         return new StoredArticle(id, lang, "en", title, "s", List.of(Block.Paragraph.of(title + " body")), null,
                 List.of(), T, T, 1, "incoming/x.md", "0".repeat(64), !lang.equals("en"), null, false, null, null,
                 null);
+    }
+
+    static StoredArticle embargoed(String id, String lang, Instant embargo, List<Correction> corrections) {
+        StoredArticle a = text(id, lang, "Embargoed");
+        return new StoredArticle(a.id(), a.language(), a.sourceLanguage(), a.title(), a.summary(), a.blocks(),
+                a.author(), a.tags(), a.published(), a.updated(), a.revision(), a.sourceKey(), a.contentHash(),
+                a.machineTranslated(), a.engine(), a.withdrawn(), a.slug(), a.canonicalUrl(), a.leadImage(), embargo,
+                corrections);
+    }
+
+    @Test
+    void embargoAndCorrections_roundTrip() {
+        String id = newId();
+        List<Correction> corrections = List.of(new Correction(T.plusSeconds(60), 2, "Second"),
+                new Correction(T, 1, "First"));
+        articles().putArticle(embargoed(id, "en", T.plusSeconds(3600), corrections), "0001");
+
+        StoredArticle read = articles().article(id, "en").orElseThrow();
+        assertThat(read.embargo()).isEqualTo(T.plusSeconds(3600));
+        assertThat(read.corrections()).isEqualTo(corrections);
+        assertThat(read.visible()).isFalse();
+    }
+
+    @Test
+    void release_onlyOnceTheEmbargoHasPassed_andNeverAWithdrawnText() {
+        String id = newId();
+        Instant embargo = T.plusSeconds(3600);
+        articles().putArticle(embargoed(id, "en", embargo, List.of()), "0001");
+        articles().putArticle(embargoed(id, "es", embargo, List.of()), "0001");
+        articles().withdraw(id, "es", "0002", T);
+
+        assertThat(articles().release(id, "en", embargo.minusSeconds(1))).isFalse();
+        assertThat(articles().article(id, "en").orElseThrow().visible()).isFalse();
+        assertThat(articles().release(id, "en", embargo)).isTrue();
+        assertThat(articles().article(id, "en").orElseThrow().visible()).isTrue();
+        assertThat(articles().release(id, "en", embargo)).as("once").isFalse();
+        assertThat(articles().release(id, "es", embargo)).isFalse();
+        assertThat(articles().article(id, "es").orElseThrow().embargo()).isEqualTo(embargo);
+        assertThat(articles().release(newId(), "en", embargo)).isFalse();
+    }
+
+    @Test
+    void dueEmbargoes_listsEmbargoedOriginalsOnceDue_untilCleared() {
+        String id = newId();
+        Instant embargo = T.plusSeconds(7200);
+        articles().putArticle(embargoed(id, "en", embargo, List.of()), "0001");
+        articles().putArticle(embargoed(id, "es", embargo, List.of()), "0001");
+
+        assertThat(articles().dueEmbargoes(embargo.minusSeconds(1), 1000)).noneMatch(e -> e.endsWith(id));
+        List<String> due = articles().dueEmbargoes(embargo, 1000).stream().filter(e -> e.endsWith(id)).toList();
+        assertThat(due).as("one entry per original, none per translation").hasSize(1);
+        articles().clearDue(due.get(0));
+        assertThat(articles().dueEmbargoes(embargo, 1000)).noneMatch(e -> e.endsWith(id));
     }
 
     @Test

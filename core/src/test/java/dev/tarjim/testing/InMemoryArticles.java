@@ -11,6 +11,7 @@ import dev.tarjim.support.TransientFailureException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,7 @@ public final class InMemoryArticles implements ArticleRepository, ArticleStates 
     private final Map<String, TreeMap<String, Entry>> texts = new HashMap<>();
     private final Map<String, ArticleState> states = new HashMap<>();
     private final Map<String, Lease> leases = new HashMap<>();
+    private final TreeSet<String> due = new TreeSet<>();
     private final Clock clock;
 
     public InMemoryArticles(Clock clock) {
@@ -48,7 +51,32 @@ public final class InMemoryArticles implements ArticleRepository, ArticleStates 
             return false;
         }
         langs.put(article.language(), new Entry(article, sequencer));
+        if (article.embargo() != null && article.isOriginal()) {
+            due.add(article.embargo().truncatedTo(ChronoUnit.SECONDS) + "#" + article.id());
+        }
         return true;
+    }
+
+    @Override
+    public synchronized boolean release(String id, String lang, Instant now) {
+        Entry current = texts.getOrDefault(id, new TreeMap<>()).get(lang);
+        if (current == null || current.article().embargo() == null || current.article().withdrawn()
+                || current.article().embargo().isAfter(now)) {
+            return false;
+        }
+        texts.get(id).put(lang, new Entry(current.article().released(), current.sequencer()));
+        return true;
+    }
+
+    @Override
+    public synchronized List<String> dueEmbargoes(Instant now, int limit) {
+        String until = now.truncatedTo(ChronoUnit.SECONDS) + "#~";
+        return due.headSet(until, true).stream().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void clearDue(String entry) {
+        due.remove(entry);
     }
 
     @Override
@@ -76,7 +104,7 @@ public final class InMemoryArticles implements ArticleRepository, ArticleStates 
         texts.get(id).put(lang, new Entry(new StoredArticle(a.id(), a.language(), a.sourceLanguage(), a.title(),
                 a.summary(), a.blocks(), a.author(), a.tags(), a.published(), at, a.revision(), a.sourceKey(),
                 a.contentHash(), a.machineTranslated(), a.engine(), true, a.slug(), a.canonicalUrl(),
-                a.leadImage(), a.review()), sequencer));
+                a.leadImage(), a.review(), a.embargo(), a.corrections()), sequencer));
         return true;
     }
 
@@ -119,7 +147,9 @@ public final class InMemoryArticles implements ArticleRepository, ArticleStates 
         Map<String, List<String>> out = new HashMap<>();
         for (String id : ids) {
             ArticleState state = states.get(id);
-            if (state != null) {
+            if (state != null && state.embargo() != null) {
+                out.put(id, List.of());
+            } else if (state != null) {
                 out.put(id, state.languages().entrySet().stream()
                         .filter(e -> TranslationStatus.ORIGINAL.equals(e.getValue().status())
                                 || TranslationStatus.TRANSLATED.equals(e.getValue().status()))

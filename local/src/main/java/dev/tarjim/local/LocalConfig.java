@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.tarjim.api.ApiHandler;
 import dev.tarjim.emulators.Ports;
 import dev.tarjim.ingest.IngestHandler;
+import dev.tarjim.ingest.ReleaseHandler;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ public record LocalConfig(
         Path partnerKeysFile,
         Supplier<? extends RequestHandler<S3Event, Void>> ingestFunction,
         Supplier<? extends RequestStreamHandler> apiFunction,
-        PrintStream out) {
+        PrintStream out,
+        Supplier<? extends RequestHandler<Map<String, Object>, Integer>> releaseFunction) {
 
     public static final String DEFAULT_BUCKET = "tarjim-articles";
     public static final String DEFAULT_TABLE = "tarjim";
@@ -86,7 +88,8 @@ public record LocalConfig(
                 .ports(port(env, "AWS_ENDPOINT_URL_DYNAMODB", 8000), port(env, "AWS_ENDPOINT_URL_S3", 9000),
                         port(env, "APERTIUM_URL", 2737), port(env, "PUBLIC_BASE_URL", 3000))
                 .apy(apy)
-                .accessLog(!"false".equalsIgnoreCase(env.getOrDefault("TARJIM_ACCESS_LOG", "true")));
+                .accessLog(!"false".equalsIgnoreCase(env.getOrDefault("TARJIM_ACCESS_LOG", "true")))
+                .releaseFunction(ReleaseHandler::new);
         String keys = env.get("PARTNER_KEYS_FILE");
         if (keys != null && !keys.isBlank()) {
             b.partnerKeysFile(Path.of(keys).toAbsolutePath().normalize());
@@ -124,6 +127,7 @@ public record LocalConfig(
         private Supplier<? extends RequestHandler<S3Event, Void>> ingestFunction = IngestHandler::new;
         private Supplier<? extends RequestStreamHandler> apiFunction = ApiHandler::new;
         private PrintStream out = System.out;
+        private Supplier<? extends RequestHandler<Map<String, Object>, Integer>> releaseFunction;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -197,6 +201,15 @@ public record LocalConfig(
             return this;
         }
 
+        /**
+         * The embargo release function, which the local scheduler invokes every second (as EventBridge Scheduler
+         * invokes it in AWS); {@code null}, the builder's default, runs no scheduler.
+         */
+        public Builder releaseFunction(Supplier<? extends RequestHandler<Map<String, Object>, Integer>> value) {
+            this.releaseFunction = value;
+            return this;
+        }
+
         public Builder out(PrintStream value) {
             this.out = value;
             return this;
@@ -205,7 +218,7 @@ public record LocalConfig(
         public LocalConfig build() {
             Path keys = partnerKeysFile != null ? partnerKeysFile : dataDir.resolve("partner-keys.json");
             return new LocalConfig(dataDir, region, tableName, bucket, TRIGGER_PREFIX, dynamoPort, s3Port, apyPort,
-                    gatewayPort, apy, accessLog, retryDelay, keys, ingestFunction, apiFunction, out);
+                    gatewayPort, apy, accessLog, retryDelay, keys, ingestFunction, apiFunction, out, releaseFunction);
         }
     }
 }

@@ -161,6 +161,29 @@ public final class LocalStack implements AutoCloseable {
         }
         notifications.start(ingest);
         running.push(watchCredentials(registry));
+        if (config.releaseFunction() != null) {
+            running.push(scheduleReleases(initialise(LocalFunction.RELEASE, config.releaseFunction()::get)));
+        }
+    }
+
+    /**
+     * The local stand-in for EventBridge Scheduler: every second invokes the embargo release function, which
+     * releases what is due. A failed run (an article busy with an upload) is simply run again a second later.
+     */
+    private AutoCloseable scheduleReleases(RequestHandler<Map<String, Object>, Integer> release) {
+        java.util.concurrent.ScheduledExecutorService scheduler = daemonScheduler("release-scheduler");
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int released = release.handleRequest(Map.of(),
+                        new LocalContext(LocalFunction.RELEASE, config.region(), config.out()));
+                if (released > 0) {
+                    console.log("released %d embargoed article(s)", released);
+                }
+            } catch (RuntimeException e) {
+                console.log("WARNING: embargo release failed, retried in a second: %s", e.getClass().getSimpleName());
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        return scheduler::shutdownNow;
     }
 
     /**
@@ -169,12 +192,7 @@ public final class LocalStack implements AutoCloseable {
      * one keeps the last good keys and says why, once per edit.
      */
     private AutoCloseable watchCredentials(PartnerRegistry registry) {
-        java.util.concurrent.ScheduledExecutorService watcher =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "credentials-watcher");
-                    t.setDaemon(true);
-                    return t;
-                });
+        java.util.concurrent.ScheduledExecutorService watcher = daemonScheduler("credentials-watcher");
         watcher.scheduleWithFixedDelay(() -> {
             try {
                 PartnerKeys.Reload reload = partnerKeys.reload();
@@ -190,6 +208,15 @@ public final class LocalStack implements AutoCloseable {
             }
         }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         return watcher::shutdownNow;
+    }
+
+    /** A one-thread scheduler whose thread never keeps the JVM alive. */
+    private static java.util.concurrent.ScheduledExecutorService daemonScheduler(String name) {
+        return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Waits for a child process being started; registers it for closing even when another start failed. */

@@ -196,7 +196,8 @@ final class Routes {
     // ------------------------------------------------------------------ pages and status
 
     private Response page(Renderers r, String id, String lang) {
-        StoredArticle article = store.article(id, lang)
+        // An embargoed article is not there yet: 404, the same as one never uploaded (a 410 would tell it exists).
+        StoredArticle article = store.article(id, lang).filter(a -> a.embargo() == null)
                 .orElseThrow(() -> ApiException.notFound("no article " + id + " in language " + lang));
         if (article.withdrawn()) {
             throw new ApiException(410, "article " + id + " was withdrawn");

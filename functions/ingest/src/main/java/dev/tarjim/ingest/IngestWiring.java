@@ -74,4 +74,16 @@ final class IngestWiring {
                 new IngestService.Settings(config.maxUploadBytes(), config.targets(), LEASE_TTL, config.leaseWait()),
                 clock, log);
     }
+
+    /** The embargo release over the same table, lease rules and change log as the ingest. */
+    static EmbargoRelease release(ReleaseConfig config, Log log) {
+        IngestConfig ingest = config.ingest();
+        Clock clock = Clock.systemUTC();
+        DynamoDbClient dynamo = AwsClients.dynamo(ingest.region(), ingest.dynamoEndpoint());
+        S3Client s3 = AwsClients.s3(ingest.region(), ingest.s3Endpoint());
+        DynamoArticleStore store = new DynamoArticleStore(dynamo, ingest.tableName(), clock);
+        ChangeLog changeLog = new ChangeLog(dynamo, ingest.tableName(), clock, ChangeLog.Settings.defaults());
+        return new EmbargoRelease(store, store, new S3Reports(s3), changeLog, config.bucket(), LEASE_TTL,
+                ingest.leaseWait(), clock, log);
+    }
 }
