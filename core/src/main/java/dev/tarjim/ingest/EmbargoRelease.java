@@ -124,7 +124,7 @@ public final class EmbargoRelease {
                 state.status() == UploadStatus.FAILED ? UploadStatus.FAILED : UploadStatus.STORED,
                 state.revision(), state.contentHash(),
                 state.sourceLanguage(), state.title(), state.format(), state.errors(), state.languages(),
-                state.targets(), now, state.warnings(), null);
+                state.targets(), now, state.warnings(), state.translationOf(), null);
         states.putState(released, lease);
         reports.write(bucket, state.uploadKey(), Report.of(released));
         log.info("released", "articleId", id, "revision", state.revision(), "embargo", state.embargo().toString());
