@@ -1,5 +1,6 @@
 package dev.tarjim.article;
 
+import dev.tarjim.media.MediaItem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param targets        target languages of the live revision
  * @param updatedAt      when this state was written
  * @param warnings       things the editor should check about the live revision (it was stored nonetheless)
+ * @param media          the stored image when the upload is one ({@code status} {@code media}), else {@code null}
  */
 public record ArticleState(
         String id,
@@ -37,13 +39,22 @@ public record ArticleState(
         Map<String, LanguageStatus> languages,
         List<String> targets,
         Instant updatedAt,
-        List<String> warnings) {
+        List<String> warnings,
+        MediaItem media) {
 
     public ArticleState {
         errors = errors == null ? List.of() : List.copyOf(errors);
         languages = languages == null ? Map.of() : Map.copyOf(languages);
         targets = targets == null ? List.of() : List.copyOf(targets);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A state of an upload that is not an image. */
+    public ArticleState(String id, String uploadKey, String sequencer, UploadStatus status, long revision,
+            String contentHash, String sourceLanguage, String title, String format, List<String> errors,
+            Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt, List<String> warnings) {
+        this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
+                languages, targets, updatedAt, warnings, null);
     }
 
     /** A state without warnings. */

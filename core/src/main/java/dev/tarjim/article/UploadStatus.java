@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** What became of an upload's newest event, as the editor's report says it. Written and stored as its lower-case code. */
 public enum UploadStatus {
-    STORED, UNCHANGED, WITHDRAWN, FAILED;
+    STORED, UNCHANGED, WITHDRAWN, FAILED,
+    /** The upload is an image, stored as media (served at its media URL, referenced by articles beside it). */
+    MEDIA;
 
     /** The code users see and the store holds: the name in lower case. */
     @JsonValue

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tarjim.article.ArticleState;
 import dev.tarjim.article.UploadStatus;
 import dev.tarjim.article.LanguageStatus;
+import dev.tarjim.media.MediaItem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * {@code /articles/{id}/status}. Built from the article's state only, so both always say the same. Every field is
  * always present (null when unknown), so editors' tools can rely on the shape.
  *
- * @param status         {@code stored}, {@code unchanged}, {@code withdrawn} or {@code failed}
+ * @param status         {@code stored}, {@code unchanged}, {@code withdrawn}, {@code failed} or {@code media}
  * @param articleId      the article id
  * @param uploadKey      the upload's S3 key
  * @param sourceLanguage the original's language (BCP 47), or {@code null} when nothing was ever stored
@@ -24,6 +25,10 @@ import java.util.TreeMap;
  * @param languages      per-language status of the live revision, source language included
  * @param updatedAt      when the state was last written
  * @param warnings       what the editor should check about the live revision (stored nonetheless)
+ * @param url            where the image is served when the upload is one ({@code media}), else {@code null}
+ * @param width          the image's width in pixels, else {@code null}
+ * @param height         the image's height in pixels, else {@code null}
+ * @param bytes          the image's size in bytes, else {@code null}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Report(
@@ -36,12 +41,18 @@ public record Report(
         List<String> errors,
         Map<String, LanguageStatus> languages,
         Instant updatedAt,
-        List<String> warnings) {
+        List<String> warnings,
+        String url,
+        Integer width,
+        Integer height,
+        Long bytes) {
 
     /** The report that tells what the state says. */
     public static Report of(ArticleState state) {
+        MediaItem media = state.withdrawn() ? null : state.media();
         return new Report(state.status(), state.id(), state.uploadKey(), state.sourceLanguage(), state.title(),
                 state.revision(), state.errors(), new TreeMap<>(state.languages()), state.updatedAt(),
-                state.warnings());
+                state.warnings(), media == null ? null : media.url(), media == null ? null : media.width(),
+                media == null ? null : media.height(), media == null ? null : media.bytes());
     }
 }
