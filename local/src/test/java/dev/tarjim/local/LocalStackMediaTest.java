@@ -116,6 +116,21 @@ class LocalStackMediaTest {
         assertThat(img.attr("width")).isEqualTo("120");
         assertThat(img.attr("height")).isEqualTo("80");
         assertThat(img.attr("alt")).isEqualTo("The harbour at dawn");
+
+        JsonNode html = upload("incoming/harbour/page.html", html("Harbour page",
+                "<figure><img src=\"photo.png\" alt=\"Boats\"><figcaption>Boats at dawn</figcaption></figure>"));
+        assertThat(html.get("status").asText()).as(html.toString()).isEqualTo("stored");
+        Element htmlImg = page(html.get("articleId").asText()).selectFirst("figure img");
+        assertThat(htmlImg).isNotNull();
+        assertThat(htmlImg.attr("src")).isEqualTo(url);
+        assertThat(htmlImg.attr("width")).isEqualTo("120");
+
+        String file = url.substring(url.lastIndexOf('/') + 1);
+        String other = file.substring(0, file.length() - 4);
+        assertThat(get(stack.gatewayEndpoint() + "/media/" + other + ".jpg", Map.of()).statusCode())
+                .as("the right id with another type").isEqualTo(404);
+        assertThat(get(stack.gatewayEndpoint() + "/media/0000000000000000-0000000000000000.png", Map.of())
+                .statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -183,6 +198,15 @@ class LocalStackMediaTest {
         return ("---\ntitle: " + title + "\nlang: en\n---\n\nThe boats left the harbour before the sun rose over "
                 + "the old town, and the fishermen counted their nets on the quay.\n\n" + image + "\n\n"
                 + "By noon the market was full and the first catch had been sold.\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] html(String title, String figure) {
+        return ("<!doctype html><html lang=\"en\"><head><title>" + title + "</title></head><body><article><h1>"
+                + title + "</h1><p>The boats left the harbour before the sun rose over the old town, and the "
+                + "fishermen counted their nets on the quay while the gulls circled above the water.</p>" + figure
+                + "<p>By noon the market was full, the first catch had been sold and the cafés along the quay were "
+                + "serving lunch to the crews coming back from the sea.</p></article></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] png(int width, int height) throws Exception {
