@@ -1,5 +1,7 @@
 package dev.tarjim.media;
 
+import static dev.tarjim.support.MagicBytes.startsWith;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +18,8 @@ public final class ImageHeaders {
     private static final int MAX_DIMENSION = 65_535;
     private static final Pattern SVG = Pattern.compile(
             "\\A\\s*(<\\?xml[^>]*>\\s*)?((<!--.*?-->|<!doctype[^>]*>)\\s*)*<svg[\\s>/:]", Pattern.DOTALL);
-    private static final Pattern IMAGE_NAME = Pattern.compile("(?i).*\\.(jpe?g|png|gif|webp|svgz?|avif|heic|bmp|tiff?)");
+    private static final Pattern IMAGE_NAME =
+            Pattern.compile("(?i).*\\.(jpe?g|png|gif|webp|svgz?|avif|heic|bmp|tiff?)");
 
     private ImageHeaders() {
     }
@@ -175,17 +178,5 @@ public final class ImageHeaders {
 
     private static String ascii(byte[] b, int offset, int length) {
         return new String(b, offset, length, StandardCharsets.ISO_8859_1);
-    }
-
-    private static boolean startsWith(byte[] b, int... prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((b[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

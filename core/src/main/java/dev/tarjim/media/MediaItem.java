@@ -17,15 +17,15 @@ package dev.tarjim.media;
  * @param height      height in pixels, from its headers
  * @param url         its public URL ({@code PUBLIC_BASE_URL/media/<id>.<ext>})
  */
-public record MediaItem(String id, String bucket, String uploadKey, String objectKey, String contentType, long bytes, int width,
-        int height, String url) {
+public record MediaItem(String id, String bucket, String uploadKey, String objectKey, String contentType,
+        long bytes, int width, int height, String url) {
 
     /** The prefix of the bucket that holds media bytes, outside the ingest's {@code incoming/} trigger. */
     public static final String PREFIX = "media/";
 
     /** The item of an image uploaded to {@code bucket}/{@code uploadKey}, whose article id is {@code uploadId}. */
-    public static MediaItem of(String uploadId, String contentHashHex, String bucket, String uploadKey, ImageInfo image,
-            long bytes, String baseUrl) {
+    public static MediaItem of(String uploadId, String contentHashHex, String bucket, String uploadKey,
+            ImageInfo image, long bytes, String baseUrl) {
         String id = uploadId + "-" + contentHashHex.substring(0, 16);
         String file = id + "." + image.type().extension();
         return new MediaItem(id, bucket, uploadKey, PREFIX + file, image.type().contentType(), bytes, image.width(),

@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * Media bytes in the bucket they were uploaded to, under {@code media/} (outside the {@code incoming/} prefix that triggers the
- * ingest), and one DynamoDB item per version: {@code MEDIA#<upload id>} / {@code V#<content hash prefix>}, so that
+ * Media bytes in the bucket they were uploaded to, under {@code media/} (outside the {@code incoming/} prefix that
+ * triggers the ingest), and one DynamoDB item per version: {@code MEDIA#<upload id>} / {@code V#<content hash prefix>}, so that
  * one Query finds every version of an upload when it is deleted, and one GetItem serves a URL.
  */
 public final class S3MediaLibrary implements MediaLibrary {
@@ -87,9 +87,9 @@ public final class S3MediaLibrary implements MediaLibrary {
         if (it == null || it.isEmpty() || Boolean.TRUE.equals(it.get("withdrawn").bool())) {
             return Optional.empty();
         }
-        return Optional.of(new MediaItem(it.get("id").s(), it.get("bucket").s(), it.get("uploadKey").s(), it.get("objectKey").s(),
-                it.get("contentType").s(), Long.parseLong(it.get("bytes").n()), Integer.parseInt(it.get("width").n()),
-                Integer.parseInt(it.get("height").n()), it.get("url").s()));
+        return Optional.of(new MediaItem(it.get("id").s(), it.get("bucket").s(), it.get("uploadKey").s(),
+                it.get("objectKey").s(), it.get("contentType").s(), Long.parseLong(it.get("bytes").n()),
+                Integer.parseInt(it.get("width").n()), Integer.parseInt(it.get("height").n()), it.get("url").s()));
     }
 
     @Override

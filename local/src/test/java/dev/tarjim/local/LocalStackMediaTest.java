@@ -109,7 +109,10 @@ class LocalStackMediaTest {
                 "![The harbour at dawn](photo.png \"Boats leaving at dawn\")"));
         assertThat(article.get("status").asText()).as(article.toString()).isEqualTo("stored");
         assertThat(article.get("warnings")).isEmpty();
-        assertThat(article.get("url").isNull()).isTrue();
+        for (String field : new String[] {"url", "width", "height", "bytes"}) {
+            assertThat(article.has(field)).as(field + " present").isTrue();
+            assertThat(article.get(field).isNull()).as(field + " null for an article").isTrue();
+        }
         Element img = page(article.get("articleId").asText()).selectFirst("figure img");
         assertThat(img).isNotNull();
         assertThat(img.attr("src")).isEqualTo(url);
