@@ -1,5 +1,6 @@
 package dev.tarjim.article;
 
+import dev.tarjim.media.MediaItem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.Map;
  *                       {@code null}
  * @param embargo        when the live revision is {@link UploadStatus#SCHEDULED}: the time it is released, else
  *                       {@code null}
+ * @param media          the stored image when the upload is one ({@code status} {@code media}), else {@code null}
  */
 public record ArticleState(
         String id,
@@ -43,7 +45,8 @@ public record ArticleState(
         Instant updatedAt,
         List<String> warnings,
         TranslationOf translationOf,
-        Instant embargo) {
+        Instant embargo,
+        MediaItem media) {
 
     /**
      * What a reviewed-translation upload applies to.
@@ -61,13 +64,13 @@ public record ArticleState(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    /** The state of a reviewed-translation upload (never embargoed). */
+    /** The state of a reviewed-translation upload (never embargoed, never an image). */
     public ArticleState(String id, String uploadKey, String sequencer, UploadStatus status, long revision,
             String contentHash, String sourceLanguage, String title, String format, List<String> errors,
             Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt, List<String> warnings,
             TranslationOf translationOf) {
         this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
-                languages, targets, updatedAt, warnings, translationOf, null);
+                languages, targets, updatedAt, warnings, translationOf, null, null);
     }
 
     /** The state of an article upload (not a reviewed translation), embargoed or not. */
@@ -76,15 +79,33 @@ public record ArticleState(
             Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt, List<String> warnings,
             Instant embargo) {
         this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
-                languages, targets, updatedAt, warnings, null, embargo);
+                languages, targets, updatedAt, warnings, null, embargo, null);
     }
 
-    /** The state of an upload that is neither a reviewed translation nor embargoed. */
+    /** The state of an image upload. */
+    public ArticleState(String id, String uploadKey, String sequencer, UploadStatus status, long revision,
+            String contentHash, String sourceLanguage, String title, String format, List<String> errors,
+            Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt, List<String> warnings,
+            MediaItem media) {
+        this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
+                languages, targets, updatedAt, warnings, null, null, media);
+    }
+
+    /** The state of an article upload: a reviewed translation or not, embargoed or not. */
+    public ArticleState(String id, String uploadKey, String sequencer, UploadStatus status, long revision,
+            String contentHash, String sourceLanguage, String title, String format, List<String> errors,
+            Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt, List<String> warnings,
+            TranslationOf translationOf, Instant embargo) {
+        this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
+                languages, targets, updatedAt, warnings, translationOf, embargo, null);
+    }
+
+    /** The state of an upload that is neither a reviewed translation, nor embargoed, nor an image. */
     public ArticleState(String id, String uploadKey, String sequencer, UploadStatus status, long revision,
             String contentHash, String sourceLanguage, String title, String format, List<String> errors,
             Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt, List<String> warnings) {
         this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
-                languages, targets, updatedAt, warnings, null, null);
+                languages, targets, updatedAt, warnings, null, null, null);
     }
 
     /** A state without warnings. */
@@ -92,7 +113,7 @@ public record ArticleState(
             String contentHash, String sourceLanguage, String title, String format, List<String> errors,
             Map<String, LanguageStatus> languages, List<String> targets, Instant updatedAt) {
         this(id, uploadKey, sequencer, status, revision, contentHash, sourceLanguage, title, format, errors,
-                languages, targets, updatedAt, List.of(), null, null);
+                languages, targets, updatedAt, List.of(), null, null, null);
     }
 
     /** Whether the live revision waits for its embargo: stored and translated, visible nowhere. */

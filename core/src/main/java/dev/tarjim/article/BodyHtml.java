@@ -57,6 +57,11 @@ public final class BodyHtml {
                 inline(q.attribution(), out);
                 out.append("</figcaption></figure>");
             }
+        } else if (block instanceof Block.Figure f && f.src().startsWith(SafeUrls.UPLOAD_PREFIX)) {
+            // An upload the ingest did not resolve (a parse shown without the ingest): never an image that breaks.
+            if (!f.caption().isEmpty()) {
+                wrap("p", f.caption(), out);
+            }
         } else if (block instanceof Block.Figure f) {
             out.append("<figure><img src=\"").append(escape(f.src())).append("\" alt=\"").append(escape(f.alt()))
                     .append('"');

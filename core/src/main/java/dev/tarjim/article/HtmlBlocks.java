@@ -250,7 +250,7 @@ public final class HtmlBlocks {
     }
 
     private void figure(Element img, Element caption, List<Block> out) {
-        Optional<String> src = SafeUrls.image(imageSource(img), base);
+        Optional<String> src = SafeUrls.figureImage(imageSource(img), base);
         List<Inline> captionContent = List.of();
         String credit = "";
         if (caption != null) {

@@ -55,8 +55,8 @@ final class HtmlFormat {
                     + "title");
         }
         if (base == null && hasRelativeUrls(extracted.content())) {
-            warnings.add("The page names no canonical URL (<link rel=canonical> or og:url): its relative links and "
-                    + "images were dropped");
+            warnings.add("The page names no canonical URL (<link rel=canonical> or og:url): its relative links were "
+                    + "dropped (relative images are looked up among the images uploaded beside it)");
         }
         List<Block> blocks = HtmlBlocks.blocks(extracted.content(), base);
         if (declaredTitle) {
@@ -127,8 +127,8 @@ final class HtmlFormat {
     }
 
     private static boolean hasRelativeUrls(Element content) {
-        for (Element e : content.select("a[href], img[src]")) {
-            String url = e.hasAttr("href") ? e.attr("href") : e.attr("src");
+        for (Element e : content.select("a[href]")) {
+            String url = e.attr("href");
             String u = url.strip();
             if (!u.isEmpty() && !u.startsWith("#") && !u.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
                 return true;

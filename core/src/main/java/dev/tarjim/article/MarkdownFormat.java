@@ -149,7 +149,7 @@ final class MarkdownFormat {
         if (image == null) {
             return null;
         }
-        String src = SafeUrls.image(image, base).orElse(null);
+        String src = SafeUrls.figureImage(image, base).orElse(null);
         if (src == null) {
             return null;
         }
@@ -322,9 +322,9 @@ final class MarkdownFormat {
         private void figure(Image image, List<Block> into) {
             String title = Texts.clean(image.getTitle());
             List<Inline> caption = title.isEmpty() ? List.of() : Inline.text(title);
-            var src = SafeUrls.image(image.getDestination(), base);
+            var src = SafeUrls.figureImage(image.getDestination(), base);
             if (src.isEmpty()) {
-                // An image we may not show (data:, javascript:, relative without a canonical URL): its caption is
+                // An image we may not show (data:, javascript:, a path out of the folder): its caption is
                 // still text of the article; its alt text describes nothing the reader sees.
                 if (!caption.isEmpty()) {
                     into.add(new Block.Paragraph(caption));

@@ -1,5 +1,7 @@
 package dev.tarjim.article;
 
+import static dev.tarjim.support.MagicBytes.startsWith;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -86,17 +88,5 @@ final class UploadDecoder {
         } catch (CharacterCodingException e) {
             throw new UnsupportedUploadException("The file is not valid " + charset + " text: save it as UTF-8", e);
         }
-    }
-
-    private static boolean startsWith(byte[] b, int... prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((b[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

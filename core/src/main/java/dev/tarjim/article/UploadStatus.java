@@ -8,7 +8,9 @@ import java.util.Locale;
 public enum UploadStatus {
     STORED, UNCHANGED, WITHDRAWN, FAILED,
     /** Stored and translated under an embargo: visible nowhere until it is released. */
-    SCHEDULED;
+    SCHEDULED,
+    /** The upload is an image, stored as media (served at its media URL, referenced by articles beside it). */
+    MEDIA;
 
     /** The code users see and the store holds: the name in lower case. */
     @JsonValue

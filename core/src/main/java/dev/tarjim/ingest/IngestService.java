@@ -15,6 +15,11 @@ import dev.tarjim.article.LanguageStatus;
 import dev.tarjim.store.Sequencers;
 import dev.tarjim.article.StoredArticle;
 import dev.tarjim.article.TranslationReview;
+import dev.tarjim.media.ImageHeaders;
+import dev.tarjim.media.ImageInfo;
+import dev.tarjim.media.InvalidImageException;
+import dev.tarjim.media.MediaItem;
+import dev.tarjim.media.MediaLibrary;
 import dev.tarjim.support.Hashes;
 import dev.tarjim.support.Log;
 import dev.tarjim.syndication.ChangeKind;
@@ -51,6 +56,14 @@ public final class IngestService {
     private final Settings settings;
     private final Clock clock;
     private final Log log;
+    private final MediaLibrary media;
+    private final String mediaBaseUrl;
+
+    /**
+     * Images larger than this are refused: they are served through the API function, whose response (base64, so
+     * 4/3 of the bytes) must stay under Lambda's 6 MB limit.
+     */
+    public static final long MAX_MEDIA_BYTES = 4L * 1024 * 1024;
 
     /**
      * Ingest settings.
@@ -69,6 +82,8 @@ public final class IngestService {
     /** What one event did. */
     public enum Outcome {
         STORED, UNCHANGED, WITHDRAWN, FAILED,
+        /** An image was stored as media. */
+        MEDIA,
         /** A newer event for the key was applied already: this one changed nothing. */
         SUPERSEDED,
         /** The same event was applied already; only pending translations were retried. */
@@ -95,6 +110,34 @@ public final class IngestService {
         this.settings = settings;
         this.clock = clock;
         this.log = log;
+        this.media = null;
+        this.mediaBaseUrl = null;
+    }
+
+    private IngestService(IngestService s, MediaLibrary media, String mediaBaseUrl) {
+        this.uploads = s.uploads;
+        this.parser = s.parser;
+        this.languages = s.languages;
+        this.articles = s.articles;
+        this.states = s.states;
+        this.reports = s.reports;
+        this.changeLog = s.changeLog;
+        this.translations = s.translations;
+        this.settings = s.settings;
+        this.clock = s.clock;
+        this.log = s.log;
+        this.media = media;
+        this.mediaBaseUrl = mediaBaseUrl;
+    }
+
+    /**
+     * This service storing image uploads as media and resolving articles' relative images to them; without it,
+     * images are refused.
+     *
+     * @param baseUrl the public base of media URLs ({@code PUBLIC_BASE_URL}), or null for site-relative URLs
+     */
+    public IngestService withMedia(MediaLibrary library, String baseUrl) {
+        return new IngestService(this, library, baseUrl == null ? null : baseUrl.replaceAll("/+$", ""));
     }
 
     /** The use case over the DynamoDB adapter of both ports. */
@@ -176,6 +219,19 @@ public final class IngestService {
         } catch (UploadTooLargeException e) {
             return fail(id, change, seq, current, lease, e.getMessage());
         }
+        try {
+            Optional<ImageInfo> image = ImageHeaders.probe(bytes);
+            if (image.isPresent()) {
+                return storeMedia(id, change, seq, current, lease, bytes, image.get());
+            }
+        } catch (InvalidImageException e) {
+            return fail(id, change, seq, current, lease, e.getMessage());
+        }
+        if (ImageHeaders.namedAsImage(change.key())) {
+            // Content decides what an upload is; a name that promises an image over other content is a mistake.
+            return fail(id, change, seq, current, lease, "The file is named like an image but its content is not "
+                    + "a PNG, JPEG, WebP or GIF image: upload the image itself, or rename the file");
+        }
         ParsedArticle parsed;
         String language;
         List<String> warnings;
@@ -188,6 +244,18 @@ public final class IngestService {
             return fail(id, change, seq, current, lease, e.getMessage());
         }
         String hash = Hashes.sha256Hex(bytes);
+        MediaReferences.Resolved images = MediaReferences.resolve(parsed, change.key(), this::mediaOf);
+        if (images.article().blocks().isEmpty()) {
+            return fail(id, change, seq, current, lease, "The article has nothing but images that are not uploaded: "
+                    + String.join("; ", images.warnings()));
+        }
+        parsed = images.article();
+        warnings.addAll(images.warnings());
+        if (!images.mediaIds().isEmpty()) {
+            // The images it shows are part of its content: a photo uploaded (or replaced) since makes a re-upload
+            // of the same text a new revision that shows it.
+            hash = Hashes.sha256Hex(hash + "\n" + String.join("\n", images.mediaIds()));
+        }
         if (parsed.translationOf() != null) {
             return review(id, change, seq, current, lease, parsed, hash, warnings);
         }
@@ -256,6 +324,10 @@ public final class IngestService {
         ArticleState stored = new ArticleState(id, change.key(), seq,
                 embargo == null ? UploadStatus.STORED : UploadStatus.SCHEDULED, revision, hash, language,
                 parsed.title(), parsed.format(), List.of(), languages, targets, now, warnings, embargo);
+        if (current != null && current.media() != null && media != null) {
+            // The key held an image before this article: its media is no longer what the key holds.
+            media.withdraw(id);
+        }
         states.putState(stored, lease);
         reports.write(change.bucket(), change.key(), Report.of(stored));
         log.info("stored", "articleId", id, "revision", revision, "language", language,
@@ -455,13 +527,10 @@ public final class IngestService {
             dropReview(current.translationOf(), change.bucket());
         }
         long revision = current == null ? 0 : current.revision();
-        // A scheduled article was never public: partners must not learn of it by its withdrawal either.
-        boolean wasPublic = current == null || current.embargo() == null;
-        for (String lang : articles.languages(id)) {
-            if (articles.withdraw(id, lang, seq, now) && wasPublic) {
-                changeLog.append(lang, id, revision, ChangeKind.WITHDRAW);
-            }
+        if (current != null && current.media() != null && media != null) {
+            media.withdraw(id);
         }
+        withdrawTexts(id, seq, revision, now, current);
         ArticleState withdrawn = current == null
                 ? new ArticleState(id, change.key(), seq, UploadStatus.WITHDRAWN, 0, null, null, null, null,
                         List.of(), Map.of(), List.of(), now)
@@ -475,6 +544,19 @@ public final class IngestService {
         return Outcome.WITHDRAWN;
     }
 
+    /**
+     * Withdraws every language of the article (feeds, pages and partners learn of it). A scheduled article was never
+     * public: partners must not learn of it by its withdrawal either.
+     */
+    private void withdrawTexts(String id, String seq, long revision, Instant now, ArticleState current) {
+        boolean wasPublic = current == null || current.embargo() == null;
+        for (String lang : articles.languages(id)) {
+            if (articles.withdraw(id, lang, seq, now) && wasPublic) {
+                changeLog.append(lang, id, revision, ChangeKind.WITHDRAW);
+            }
+        }
+    }
+
     private Outcome fail(String id, ObjectChange change, String seq, ArticleState current, String lease,
             String reason) {
         Instant now = clock.instant();
@@ -484,7 +566,7 @@ public final class IngestService {
                 : new ArticleState(id, change.key(), seq, UploadStatus.FAILED, current.revision(),
                         current.contentHash(), current.sourceLanguage(), current.title(), current.format(),
                         List.of(reason), current.languages(), current.targets(), now, current.warnings(),
-                        current.translationOf(), current.embargo());
+                        current.translationOf(), current.embargo(), current.withdrawn() ? null : current.media());
         states.putState(failed, lease);
         reports.write(change.bucket(), change.key(), Report.of(failed));
         log.info("refused", "articleId", id, "reason", reason, "liveRevision", failed.revision());
@@ -515,6 +597,48 @@ public final class IngestService {
             return null;
         }
         return embargo;
+    }
+
+    /**
+     * Stores an image upload as media: bytes under {@code media/}, an item per version, the report with its URL and
+     * size. A new version gets a new id (and URL); earlier versions stay served for the articles that show them.
+     */
+    private Outcome storeMedia(String id, ObjectChange change, String seq, ArticleState current, String lease,
+            byte[] bytes, ImageInfo image) {
+        if (media == null) {
+            return fail(id, change, seq, current, lease, "This is an image, and this ingest stores no media: "
+                    + "upload the article as plain text, Markdown, HTML or ninjs JSON");
+        }
+        if (bytes.length > MAX_MEDIA_BYTES) {
+            return fail(id, change, seq, current, lease, String.format("The image is too large: %,d bytes; images "
+                    + "may have at most %,d bytes. Export it smaller.", bytes.length, MAX_MEDIA_BYTES));
+        }
+        String hash = Hashes.sha256Hex(bytes);
+        if (current != null && current.sourceLanguage() != null && !current.withdrawn()) {
+            // The key held an article and now holds an image: the article is gone, as if its upload was deleted.
+            withdrawTexts(id, seq, current.revision(), clock.instant(), current);
+        }
+        MediaItem item = MediaItem.of(id, hash, change.bucket(), change.key(), image, bytes.length, mediaBaseUrl);
+        media.store(item, bytes);
+        boolean same = current != null && hash.equals(current.contentHash()) && current.media() != null
+                && !current.withdrawn();
+        long revision = current == null ? 1 : same ? current.revision() : current.revision() + 1;
+        ArticleState stored = new ArticleState(id, change.key(), seq, UploadStatus.MEDIA, revision, hash, null, null,
+                image.type().extension(), List.of(), Map.of(), List.of(), clock.instant(), List.of(), item);
+        states.putState(stored, lease);
+        reports.write(change.bucket(), change.key(), Report.of(stored));
+        log.info("media", "articleId", id, "mediaId", item.id(), "type", item.contentType(), "bytes", bytes.length,
+                "width", image.width(), "height", image.height());
+        return Outcome.MEDIA;
+    }
+
+    /** The live media of an image upload, if that key holds one. */
+    private Optional<MediaItem> mediaOf(String uploadKey) {
+        if (media == null) {
+            return Optional.empty();
+        }
+        return states.state(articleId(uploadKey)).filter(s -> !s.withdrawn() && s.media() != null)
+                .map(ArticleState::media);
     }
 
     private List<String> targets(ParsedArticle parsed, String language) {

@@ -238,14 +238,36 @@ class MarkdownParsingTest {
     }
 
     @Test
-    void parse_imageInsideText_isDropped_andRelativeUrlsWithoutCanonicalAreDropped() throws Exception {
+    void parse_imageInsideText_isDropped_relativeLinksWithoutCanonicalAreDropped_relativeImagesKeptForTheIngest()
+            throws Exception {
         String md = "---\ntitle: T\n---\nSee ![chart](https://x.example/c.png) and [page](/p).\n\n"
                 + "![alone](rel/a.jpg)\n";
 
         ParsedArticle article = parse(md, "incoming/i.md");
 
+        // The relative image names an upload beside the article: the ingest resolves it (or leaves it out).
         assertThat(article.blocks()).containsExactly(
-                new Paragraph(List.of(new Text("See and page."))));
+                new Paragraph(List.of(new Text("See and page."))),
+                new Figure("upload:rel/a.jpg", "alone", List.of(), "", null, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../secret.png", "/etc/passwd.png", "//evil.example/x.png", "a/./b.png", "x.png?y=1",
+        "x.png#f", "a\\b.png", "a/../../b.png", "%2e%2e/b.png"})
+    void parse_relativeImageLeavingItsFolder_isDropped(String src) throws Exception {
+        ParsedArticle article = parse("---\ntitle: T\n---\nText.\n\n![x](" + src + " \"Cap\")\n", "incoming/r.md");
+
+        assertThat(article.blocks()).containsExactly(Paragraph.of("Text."), Paragraph.of("Cap"));
+    }
+
+    @Test
+    void render_unresolvedUploadImage_showsItsCaptionButNoImage() throws Exception {
+        ParsedArticle article = parse("---\ntitle: T\n---\nText.\n\n![x](photo.png \"Cap\")\n", "incoming/r.md");
+
+        org.jsoup.nodes.Document rendered = org.jsoup.Jsoup.parseBodyFragment(BodyHtml.render(article.blocks()));
+
+        assertThat(rendered.select("img")).isEmpty();
+        assertThat(rendered.select("p").eachText()).containsExactly("Text.", "Cap");
     }
 
     @Test

@@ -18,6 +18,7 @@ import software.amazon.awssdk.regions.Region;
  *                       consistent feed index catches up ({@code FEED_SETTLE_SECONDS}, default 5; 0 where the index
  *                       is synchronous, as in dynalite)
  * @param cursorSecret   HMAC key of partner cursors ({@code CURSOR_SECRET})
+ * @param s3Endpoint     S3 endpoint override ({@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL}), for media
  */
 public record ApiConfig(
         Region region,
@@ -27,7 +28,8 @@ public record ApiConfig(
         int feedPageSize,
         int maxAgeSeconds,
         int settleSeconds,
-        String cursorSecret) {
+        String cursorSecret,
+        URI s3Endpoint) {
 
     public static ApiConfig fromEnvironment() {
         return from(System.getenv());
@@ -44,6 +46,7 @@ public record ApiConfig(
                 Integer.parseInt(env.or("FEED_PAGE_SIZE", "50")),
                 Integer.parseInt(env.or("FEED_MAX_AGE_SECONDS", "60")),
                 Integer.parseInt(env.or("FEED_SETTLE_SECONDS", "5")),
-                env.or("CURSOR_SECRET", ""));
+                env.or("CURSOR_SECRET", ""),
+                env.endpoint("S3"));
     }
 }

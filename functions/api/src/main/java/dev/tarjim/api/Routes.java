@@ -11,6 +11,10 @@ import dev.tarjim.feed.FeedSettings;
 import dev.tarjim.feed.PageRenderer;
 import dev.tarjim.feed.SiteLinks;
 import dev.tarjim.ingest.Report;
+import dev.tarjim.media.ImageType;
+import dev.tarjim.media.MediaItem;
+import dev.tarjim.media.MediaLibrary;
+import dev.tarjim.media.S3MediaLibrary;
 import dev.tarjim.article.ArticleState;
 import dev.tarjim.store.FeedIndex;
 import dev.tarjim.article.StoredArticle;
@@ -44,6 +48,9 @@ final class Routes {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{16}");
     private static final Pattern FEED = Pattern.compile("/feeds/([^/]+)/([^/]+)");
     private static final Pattern ARTICLE = Pattern.compile("/articles/([^/]+)/([^/]+)");
+    private static final Pattern MEDIA = Pattern.compile("/media/([0-9a-f]{16}-[0-9a-f]{16})\\.([a-z]{3,4})");
+    /** Media URLs change with their content, so they may be cached for good (RFC 8246). */
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final Pattern PARTNER_ARTICLE = Pattern.compile("/syndication/v1/articles/([^/]+)");
     private static final String HTML = "text/html; charset=utf-8";
     private static final String JSON = "application/json; charset=utf-8";
@@ -56,6 +63,7 @@ final class Routes {
     private final Function<String, Renderers> renderers;
     private final Function<String, Syndication> syndication;
     private final PartnerRegistry partners;
+    private final MediaLibrary media;
     private final Clock clock;
 
     /** The renderers and syndication service for one base URL (built once per base URL, then cached). */
@@ -69,6 +77,13 @@ final class Routes {
 
     Routes(ArticleRepository store, ArticleStates states, FeedIndex feeds, ChangeLog changeLog,
             PartnerRegistry partners, ApiConfig config, Clock clock) {
+        this(store, states, feeds, changeLog, partners, null, config, clock);
+    }
+
+    /** @param media the uploaded images (null: no media is served) */
+    Routes(ArticleRepository store, ArticleStates states, FeedIndex feeds, ChangeLog changeLog,
+            PartnerRegistry partners, MediaLibrary media, ApiConfig config, Clock clock) {
+        this.media = media;
         this.clock = clock;
         this.store = store;
         this.states = states;
@@ -97,7 +112,9 @@ final class Routes {
                 config.tableName(), clock);
         return new Routes(store, store, new FeedIndex(dynamo, config.tableName(), store),
                 new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults()),
-                new PartnerRegistry(dynamo, config.tableName()), config);
+                new PartnerRegistry(dynamo, config.tableName()),
+                new S3MediaLibrary(AwsClients.s3(config.region(), config.s3Endpoint()), dynamo, config.tableName()),
+                config, clock);
     }
 
     Response handle(Request request) {
@@ -124,6 +141,10 @@ final class Routes {
         }
         if (path.startsWith("/syndication/v1/")) {
             return partner(request, r);
+        }
+        m = MEDIA.matcher(path);
+        if (m.matches()) {
+            return media(request, m.group(1), m.group(2));
         }
         throw ApiException.notFound("no such resource: " + path);
     }
@@ -216,6 +237,27 @@ final class Routes {
         }
         ArticleState state = states.state(id).orElseThrow(() -> ApiException.notFound("no upload for article " + id));
         return json(200, Report.of(state)).header("Cache-Control", "no-cache");
+    }
+
+    // ------------------------------------------------------------------ media
+
+    /**
+     * An uploaded image, as uploaded: its bytes with their own type, cacheable for good (the id changes with the
+     * content), and a policy that lets nothing in it run even if it is opened as a document.
+     */
+    private Response media(Request request, String id, String extension) {
+        ImageType type = ImageType.ofExtension(extension);
+        MediaItem item = (media == null || type == null ? Optional.<MediaItem>empty() : media.find(id))
+                .filter(i -> i.contentType().equals(type.contentType()))
+                .orElseThrow(() -> ApiException.notFound("no media " + id + "." + extension));
+        EntityTag etag = EntityTag.strong(item.id());
+        Map<String, String> headers = Map.of("ETag", etag.toString(), "Cache-Control", IMMUTABLE,
+                "Content-Security-Policy", "default-src 'none'");
+        if (etag.matchesIfNoneMatch(request.header("If-None-Match"))) {
+            return withHeaders(new Response(304, Map.of(), ""), headers);
+        }
+        byte[] bytes = media.read(item).orElseThrow(() -> ApiException.notFound("no media " + id + "." + extension));
+        return withHeaders(Response.binary(200, item.contentType(), bytes), headers);
     }
 
     // ------------------------------------------------------------------ partners

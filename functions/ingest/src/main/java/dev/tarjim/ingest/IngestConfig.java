@@ -23,6 +23,8 @@ import software.amazon.awssdk.regions.Region;
  * @param terminology        Amazon Translate custom terminology name ({@code TRANSLATE_TERMINOLOGY}), or null
  * @param formality          Amazon Translate formality, {@code FORMAL} or {@code INFORMAL} ({@code TRANSLATE_FORMALITY}), or null
  * @param leaseWait          how long an event waits for a busy article ({@code LEASE_WAIT_SECONDS}, default 20)
+ * @param publicBaseUrl      base of media URLs written into articles ({@code PUBLIC_BASE_URL}), or null: then
+ *                           they are site-relative ({@code /media/...})
  */
 public record IngestConfig(
         Region region,
@@ -36,7 +38,8 @@ public record IngestConfig(
         URI apertiumUrl,
         String terminology,
         String formality,
-        Duration leaseWait) {
+        Duration leaseWait,
+        String publicBaseUrl) {
 
     public static IngestConfig fromEnvironment() {
         return from(System.getenv());
@@ -61,6 +64,7 @@ public record IngestConfig(
                 "apertium".equals(engine) ? URI.create(env.required("APERTIUM_URL")) : null,
                 env.optional("TRANSLATE_TERMINOLOGY"),
                 env.optional("TRANSLATE_FORMALITY"),
-                Duration.ofSeconds(Long.parseLong(env.or("LEASE_WAIT_SECONDS", "20"))));
+                Duration.ofSeconds(Long.parseLong(env.or("LEASE_WAIT_SECONDS", "20"))),
+                env.optional("PUBLIC_BASE_URL"));
     }
 }

@@ -17,6 +17,7 @@ import dev.tarjim.translation.TranslationEngine;
 import dev.tarjim.translation.Translator;
 import software.amazon.awssdk.services.translate.model.Formality;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import dev.tarjim.media.S3MediaLibrary;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Builds the ingest service from configuration: the one place that knows which adapters run. */
@@ -72,7 +73,7 @@ final class IngestWiring {
         return new IngestService(new S3Uploads(s3), ContentParser.standard(), LanguageResolver.standard(), store,
                 new S3Reports(s3), changeLog, translations,
                 new IngestService.Settings(config.maxUploadBytes(), config.targets(), LEASE_TTL, config.leaseWait()),
-                clock, log);
+                clock, log).withMedia(new S3MediaLibrary(s3, dynamo, config.tableName()), config.publicBaseUrl());
     }
 
     /** The embargo release over the same table, lease rules and change log as the ingest. */

@@ -86,8 +86,8 @@ class HostileUploadTest {
                 Arguments.of("fifty-megabytes", ".txt", (Body) HostileUploadTest::fiftyMegabytes, "too large",
                         UNREAD_BUDGET),
                 Arguments.of("random-binary", ".txt", bytes(randomBytes(64 * 1024)), "binary file", UNREAD_BUDGET),
-                Arguments.of("png-named-txt", ".txt", bytes(resource("photo-named-as-text.txt")), "PNG image",
-                        UNREAD_BUDGET),
+                Arguments.of("svg-named-md", ".md", bytes("<svg><script>alert(1)</script></svg>"
+                        .getBytes(StandardCharsets.UTF_8)), "SVG can carry script", UNREAD_BUDGET),
                 Arguments.of("zip-bomb", ".md", (Body) HostileUploadTest::zipBomb, "ZIP archive", UNREAD_BUDGET),
                 Arguments.of("invalid-utf8", ".txt", bytes(invalidUtf8()), "not valid UTF-8", UNREAD_BUDGET),
                 Arguments.of("ten-thousand-paragraphs", ".md", bytes(tenThousandParagraphs()),
@@ -119,6 +119,60 @@ class HostileUploadTest {
         assertThat(stack.store.article(before.id(), "en").orElseThrow()).isEqualTo(before);
         assertThat(stack.store.languages(before.id())).containsExactly("en");
         assertThat(allocated).as("bytes allocated by the handler for %s", kind).isLessThan(allocationBudget);
+        assertSentinelUntouched();
+    }
+
+    static Stream<Arguments> refusedImages() {
+        return Stream.of(
+                Arguments.of("svg-with-script.svg", ("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3"
+                        + ".org/2000/svg\" onload=\"alert(1)\"><script>alert(2)</script></svg>\n")
+                        .getBytes(StandardCharsets.UTF_8), "SVG can carry script"),
+                Arguments.of("truncated.png", Arrays.copyOf(resource("photo-named-as-text.txt"), 30),
+                        "PNG image is truncated"),
+                Arguments.of("text-named.jpg", "Just some notes, not a photo.\n".getBytes(StandardCharsets.UTF_8),
+                        "named like an image but its content is not"));
+    }
+
+    /** A bad image over a good one: refused with the reason, and the good one stays served as it was. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedImages")
+    void badImage_isRefusedWithAReason_andLiveMediaUntouched(String name, byte[] bad, String reason) {
+        String key = "incoming/hostile/" + name;
+        deliver(key, RequestBody.fromBytes(resource("photo-named-as-text.txt")));
+        JsonNode good = stack.report(key);
+        assertThat(good.get("status").asText()).isEqualTo("media");
+
+        deliver(key, RequestBody.fromBytes(bad));
+
+        JsonNode report = stack.report(key);
+        assertThat(report.get("status").asText()).isEqualTo("failed");
+        assertThat(report.get("errors")).hasSize(1);
+        assertThat(report.get("errors").get(0).asText()).contains(reason).hasSizeLessThan(400);
+        assertThat(report.get("url").asText()).isEqualTo(good.get("url").asText());
+        assertThat(report.get("width").asInt()).isEqualTo(16);
+        assertSentinelUntouched();
+    }
+
+    /**
+     * Content decides, not the name: a real PNG named {@code .txt} is stored as media. The article the key held
+     * before is withdrawn, as if its upload had been deleted: the key now holds an image.
+     */
+    @Test
+    void pngNamedTxt_isStoredAsMediaByItsContent_andTheArticleTheKeyHeldIsWithdrawn() {
+        String key = "incoming/hostile/png-named-txt.txt";
+        StoredArticle before = storeGood(key, "Good revision before the PNG");
+        byte[] png = resource("photo-named-as-text.txt");
+
+        deliver(key, RequestBody.fromBytes(png));
+
+        JsonNode report = stack.report(key);
+        assertThat(report.get("status").asText()).isEqualTo("media");
+        assertThat(report.get("errors")).isEmpty();
+        assertThat(report.get("width").asInt()).isEqualTo(16);
+        assertThat(report.get("height").asInt()).isEqualTo(16);
+        assertThat(report.get("bytes").asLong()).isEqualTo(png.length);
+        assertThat(report.get("url").asText()).matches(".*/media/" + before.id() + "-[0-9a-f]{16}\\.png");
+        assertThat(stack.store.article(before.id(), "en").orElseThrow().withdrawn()).isTrue();
         assertSentinelUntouched();
     }
 

@@ -39,7 +39,7 @@ class IngestRefusalTest {
         java.util.Arrays.fill(big, (byte) 'a');
         return Stream.of(
                 Arguments.of("empty", new byte[0]),
-                Arguments.of("image", png),
+                Arguments.of("truncated-image", png),
                 Arguments.of("pdf", pdf),
                 Arguments.of("zip", zip),
                 Arguments.of("unknown-json", "{\"foo\": 1, \"bar\": [true]}".getBytes(StandardCharsets.UTF_8)),

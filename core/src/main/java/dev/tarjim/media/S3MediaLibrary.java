@@ -1,0 +1,116 @@
+package dev.tarjim.media;
+
+import dev.tarjim.support.TransientFailureException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Media bytes in the bucket they were uploaded to, under {@code media/} (outside the {@code incoming/} prefix that
+ * triggers the ingest), and one DynamoDB item per version: {@code MEDIA#<upload id>} / {@code V#<content hash prefix>}, so that
+ * one Query finds every version of an upload when it is deleted, and one GetItem serves a URL.
+ */
+public final class S3MediaLibrary implements MediaLibrary {
+    private static final String PK = "MEDIA#";
+    private static final String SK = "V#";
+    private final S3Client s3;
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public S3MediaLibrary(S3Client s3, DynamoDbClient dynamo, String table) {
+        this.s3 = s3;
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void store(MediaItem item, byte[] bytes) {
+        try {
+            s3.putObject(b -> b.bucket(item.bucket()).key(item.objectKey()).contentType(item.contentType())
+                    .cacheControl("public, max-age=31536000, immutable"), RequestBody.fromBytes(bytes));
+            Map<String, AttributeValue> it = new HashMap<>(key(item.id()));
+            it.put("id", s(item.id()));
+            it.put("bucket", s(item.bucket()));
+            it.put("uploadKey", s(item.uploadKey()));
+            it.put("objectKey", s(item.objectKey()));
+            it.put("contentType", s(item.contentType()));
+            it.put("bytes", n(item.bytes()));
+            it.put("width", n(item.width()));
+            it.put("height", n(item.height()));
+            it.put("url", s(item.url()));
+            it.put("withdrawn", AttributeValue.fromBool(false));
+            dynamo.putItem(b -> b.tableName(table).item(it));
+        } catch (SdkException e) {
+            throw new TransientFailureException("could not store media " + item.id(), e);
+        }
+    }
+
+    @Override
+    public void withdraw(String uploadId) {
+        try {
+            Map<String, AttributeValue> startKey = null;
+            do {
+                Map<String, AttributeValue> from = startKey;
+                QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(PK + uploadId))).exclusiveStartKey(from));
+                for (Map<String, AttributeValue> item : page.items()) {
+                    // Marked first, so that no request serves it once its bytes go; then the bytes are deleted.
+                    dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+                            .updateExpression("SET withdrawn = :t")
+                            .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+                    s3.deleteObject(b -> b.bucket(item.get("bucket").s()).key(item.get("objectKey").s()));
+                }
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey() : null;
+            } while (startKey != null);
+        } catch (SdkException e) {
+            throw new TransientFailureException("could not withdraw the media of upload " + uploadId, e);
+        }
+    }
+
+    @Override
+    public Optional<MediaItem> find(String id) {
+        int dash = id.indexOf('-');
+        if (dash < 0) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> it = dynamo.getItem(b -> b.tableName(table).key(key(id)).consistentRead(true))
+                .item();
+        if (it == null || it.isEmpty() || Boolean.TRUE.equals(it.get("withdrawn").bool())) {
+            return Optional.empty();
+        }
+        return Optional.of(new MediaItem(it.get("id").s(), it.get("bucket").s(), it.get("uploadKey").s(),
+                it.get("objectKey").s(), it.get("contentType").s(), Long.parseLong(it.get("bytes").n()),
+                Integer.parseInt(it.get("width").n()), Integer.parseInt(it.get("height").n()), it.get("url").s()));
+    }
+
+    @Override
+    public Optional<byte[]> read(MediaItem item) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(item.bucket()).key(item.objectKey())).asByteArray());
+        } catch (NoSuchKeyException gone) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        int dash = id.indexOf('-');
+        return Map.of("pk", s(PK + id.substring(0, dash)), "sk", s(SK + id.substring(dash + 1)));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}
