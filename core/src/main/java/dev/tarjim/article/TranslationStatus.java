@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** What became of one language of an article, as the editor's report says it. Written and stored as its lower-case code. */
 public enum TranslationStatus {
-    ORIGINAL, TRANSLATED, PENDING, FAILED, UNSUPPORTED;
+    ORIGINAL, TRANSLATED, PENDING, FAILED, UNSUPPORTED,
+    /** Waiting for translation budget (the daily character cap was reached); translated once budget returns. */
+    DEFERRED;
 
     /** The code users see and the store holds: the name in lower case. */
     @JsonValue

@@ -12,6 +12,7 @@ import dev.tarjim.support.Metrics;
 import dev.tarjim.support.TransientFailureException;
 import dev.tarjim.syndication.ChangeKind;
 import dev.tarjim.syndication.ChangeLog;
+import dev.tarjim.translation.BudgetExhaustedException;
 import dev.tarjim.translation.TranslationOutcome;
 import dev.tarjim.translation.TranslationUnavailableException;
 import dev.tarjim.translation.Translator;
@@ -51,10 +52,16 @@ public final class EngineTranslations implements Translations {
         } catch (TranslationUnavailableException e) {
             Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Status", "unavailable"));
             throw new TransientFailureException(e.getMessage(), e);
+        } catch (BudgetExhaustedException e) {
+            Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Language", target,
+                    "Status", TranslationStatus.DEFERRED.code()));
+            return new LanguageStatus(TranslationStatus.DEFERRED, original.revision(), engineName,
+                    BudgetExhaustedException.REASON, 0, clock.instant());
         }
         Metrics.millis("ingest", "EngineLatency", (System.nanoTime() - started) / 1_000_000,
                 Map.of("Engine", engineName));
-        Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Status", outcome.status().code()));
+        Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Language", target,
+                "Status", outcome.status().code()));
         Instant now = clock.instant();
         if (outcome instanceof TranslationOutcome.Translated t) {
             StoredArticle translation = translation(original, t, now);
@@ -65,8 +72,10 @@ public final class EngineTranslations implements Translations {
                 changeLog.append(target, original.id(), original.revision(), ChangeKind.UPSERT);
             }
             // LanguageStatus has no field for warnings on a translated status yet: the metric counts them.
+            Metrics.amount("ingest", "TranslatedCharacters", t.characters(),
+                    Map.of("Engine", engineName, "Language", target));
             return new LanguageStatus(TranslationStatus.TRANSLATED, original.revision(), translation.engine(), null,
-                    t.unknownWords(), now);
+                    t.unknownWords(), now, t.characters());
         }
         if (outcome instanceof TranslationOutcome.Unsupported u) {
             return new LanguageStatus(TranslationStatus.UNSUPPORTED, original.revision(), u.engine(), u.reason(), 0, now);

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param languages      per-language status of the live revision, source language included
  * @param updatedAt      when the state was last written
  * @param warnings       what the editor should check about the live revision (stored nonetheless)
+ * @param characters     characters sent to the translation engine for the languages listed (the sum of their
+ *                       {@code characters}; translation-memory hits excluded)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Report(
@@ -36,12 +38,14 @@ public record Report(
         List<String> errors,
         Map<String, LanguageStatus> languages,
         Instant updatedAt,
-        List<String> warnings) {
+        List<String> warnings,
+        long characters) {
 
     /** The report that tells what the state says. */
     public static Report of(ArticleState state) {
         return new Report(state.status(), state.id(), state.uploadKey(), state.sourceLanguage(), state.title(),
                 state.revision(), state.errors(), new TreeMap<>(state.languages()), state.updatedAt(),
-                state.warnings());
+                state.warnings(),
+                state.languages().values().stream().mapToLong(LanguageStatus::characters).sum());
     }
 }

@@ -23,6 +23,8 @@ import software.amazon.awssdk.regions.Region;
  * @param terminology        Amazon Translate custom terminology name ({@code TRANSLATE_TERMINOLOGY}), or null
  * @param formality          Amazon Translate formality, {@code FORMAL} or {@code INFORMAL} ({@code TRANSLATE_FORMALITY}), or null
  * @param leaseWait          how long an event waits for a busy article ({@code LEASE_WAIT_SECONDS}, default 20)
+ * @param dailyCharacters    characters one UTC day may send to the engine ({@code TRANSLATION_DAILY_CHARACTERS}; unset
+ *                           or 0: no cap)
  */
 public record IngestConfig(
         Region region,
@@ -36,7 +38,8 @@ public record IngestConfig(
         URI apertiumUrl,
         String terminology,
         String formality,
-        Duration leaseWait) {
+        Duration leaseWait,
+        long dailyCharacters) {
 
     public static IngestConfig fromEnvironment() {
         return from(System.getenv());
@@ -61,6 +64,21 @@ public record IngestConfig(
                 "apertium".equals(engine) ? URI.create(env.required("APERTIUM_URL")) : null,
                 env.optional("TRANSLATE_TERMINOLOGY"),
                 env.optional("TRANSLATE_FORMALITY"),
-                Duration.ofSeconds(Long.parseLong(env.or("LEASE_WAIT_SECONDS", "20"))));
+                Duration.ofSeconds(Long.parseLong(env.or("LEASE_WAIT_SECONDS", "20"))),
+                dailyCharacters(env.or("TRANSLATION_DAILY_CHARACTERS", "0")));
+    }
+
+    private static long dailyCharacters(String value) {
+        long cap;
+        try {
+            cap = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            cap = -1;
+        }
+        if (cap < 0) {
+            throw new IllegalStateException("TRANSLATION_DAILY_CHARACTERS must be a whole number of characters (0: no"
+                    + " cap), not " + value);
+        }
+        return cap;
     }
 }

@@ -61,6 +61,28 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
                     "articleId", IngestService.articleId(key), "outcome", outcome.name().toLowerCase(),
                     "ms", (System.nanoTime() - started) / 1_000_000);
         }
+        releaseDeferred(context);
         return null;
+    }
+
+    /**
+     * Translates what was deferred for want of budget, when budget is left (after every upload, and on the
+     * schedule of {@link ReleaseDeferredHandler}). Never fails the event: what is not released waits for the next run.
+     *
+     * @return the articles released
+     */
+    public int releaseDeferred(Context context) {
+        try {
+            int released = service.releaseDeferred();
+            if (released > 0) {
+                LOG.info("deferred translations released", "requestId", context.getAwsRequestId(),
+                        "articles", released);
+            }
+            return released;
+        } catch (RuntimeException e) {
+            LOG.warn("deferred translations not released; next run", "requestId", context.getAwsRequestId(),
+                    "error", e.toString());
+            return 0;
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.tarjim.ingest;
 import dev.tarjim.article.ContentParser;
 import dev.tarjim.article.LanguageResolver;
 import dev.tarjim.store.DynamoArticleStore;
+import dev.tarjim.store.DynamoDeferredTranslations;
 import dev.tarjim.support.AwsClients;
 import dev.tarjim.support.Log;
 import dev.tarjim.syndication.ChangeLog;
@@ -11,7 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import dev.tarjim.translation.AmazonTranslateEngine;
 import dev.tarjim.translation.ApertiumEngine;
+import dev.tarjim.translation.DynamoTranslationBudget;
 import dev.tarjim.translation.DynamoTranslationMemory;
+import dev.tarjim.translation.TranslationBudget;
 import dev.tarjim.translation.TranslationEngine;
 import dev.tarjim.translation.Translator;
 import software.amazon.awssdk.services.translate.model.Formality;
@@ -39,6 +42,18 @@ final class IngestWiring {
     /** The configured engine behind the translation memory; {@code none} says so honestly for every target. */
     static Translations translations(IngestConfig config, DynamoDbClient dynamo, DynamoArticleStore store,
             ChangeLog changeLog, Clock clock) {
+        return translations(config, dynamo, store, changeLog, clock, budget(config, dynamo, clock));
+    }
+
+    /** The daily character cap, counted in the table; unlimited when {@code TRANSLATION_DAILY_CHARACTERS} is 0. */
+    static TranslationBudget budget(IngestConfig config, DynamoDbClient dynamo, Clock clock) {
+        return config.dailyCharacters() > 0
+                ? new DynamoTranslationBudget(dynamo, config.tableName(), config.dailyCharacters(), clock)
+                : TranslationBudget.unlimited();
+    }
+
+    private static Translations translations(IngestConfig config, DynamoDbClient dynamo, DynamoArticleStore store,
+            ChangeLog changeLog, Clock clock, TranslationBudget budget) {
         TranslationEngine engine;
         switch (config.engine()) {
             case "none":
@@ -58,17 +73,18 @@ final class IngestWiring {
                         settings);
         }
         return new EngineTranslations(new Translator(engine, new DynamoTranslationMemory(dynamo, config.tableName(),
-                clock), clock), store, changeLog, clock);
+                clock), clock, budget), store, changeLog, clock);
     }
 
     static IngestService service(IngestConfig config, S3Client s3, DynamoDbClient dynamo, Log log) {
         Clock clock = Clock.systemUTC();
         DynamoArticleStore store = new DynamoArticleStore(dynamo, config.tableName(), clock);
         ChangeLog changeLog = new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults());
-        Translations translations = translations(config, dynamo, store, changeLog, clock);
+        TranslationBudget budget = budget(config, dynamo, clock);
+        Translations translations = translations(config, dynamo, store, changeLog, clock, budget);
         return new IngestService(new S3Uploads(s3), ContentParser.standard(), LanguageResolver.standard(), store,
-                new S3Reports(s3), changeLog, translations,
+                store, new S3Reports(s3), changeLog, translations,
                 new IngestService.Settings(config.maxUploadBytes(), config.targets(), LEASE_TTL, config.leaseWait()),
-                clock, log);
+                clock, log, new DynamoDeferredTranslations(dynamo, config.tableName()), budget);
     }
 }
