@@ -39,7 +39,8 @@ public record LocalConfig(
         Path partnerKeysFile,
         Supplier<? extends RequestHandler<S3Event, Void>> ingestFunction,
         Supplier<? extends RequestStreamHandler> apiFunction,
-        PrintStream out) {
+        PrintStream out,
+        Duration releaseEvery) {
 
     public static final String DEFAULT_BUCKET = "tarjim-articles";
     public static final String DEFAULT_TABLE = "tarjim";
@@ -49,6 +50,7 @@ public record LocalConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(ingestFunction, "ingestFunction");
         Objects.requireNonNull(apiFunction, "apiFunction");
+        Objects.requireNonNull(releaseEvery, "releaseEvery");
     }
 
     /** A builder with the defaults of {@code ./tarjim local}: the well-known ports, the real handlers. */
@@ -124,6 +126,7 @@ public record LocalConfig(
         private Supplier<? extends RequestHandler<S3Event, Void>> ingestFunction = IngestHandler::new;
         private Supplier<? extends RequestStreamHandler> apiFunction = ApiHandler::new;
         private PrintStream out = System.out;
+        private Duration releaseEvery = Duration.ofMinutes(1);
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -197,6 +200,15 @@ public record LocalConfig(
             return this;
         }
 
+        /**
+         * How often the stack releases translations deferred for want of the daily budget (as the schedule of
+         * {@code ReleaseDeferredFunction} does in AWS); the first run is at start.
+         */
+        public Builder releaseEvery(Duration value) {
+            this.releaseEvery = value;
+            return this;
+        }
+
         public Builder out(PrintStream value) {
             this.out = value;
             return this;
@@ -205,7 +217,7 @@ public record LocalConfig(
         public LocalConfig build() {
             Path keys = partnerKeysFile != null ? partnerKeysFile : dataDir.resolve("partner-keys.json");
             return new LocalConfig(dataDir, region, tableName, bucket, TRIGGER_PREFIX, dynamoPort, s3Port, apyPort,
-                    gatewayPort, apy, accessLog, retryDelay, keys, ingestFunction, apiFunction, out);
+                    gatewayPort, apy, accessLog, retryDelay, keys, ingestFunction, apiFunction, out, releaseEvery);
         }
     }
 }

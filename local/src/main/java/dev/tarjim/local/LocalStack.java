@@ -10,6 +10,7 @@ import dev.tarjim.emulators.Dynalite;
 import dev.tarjim.emulators.Ports;
 import dev.tarjim.emulators.ProjectPaths;
 import dev.tarjim.emulators.S3Server;
+import dev.tarjim.ingest.IngestHandler;
 import dev.tarjim.store.TableSchema;
 import dev.tarjim.syndication.PartnerRegistry;
 import java.io.IOException;
@@ -161,6 +162,32 @@ public final class LocalStack implements AutoCloseable {
         }
         notifications.start(ingest);
         running.push(watchCredentials(registry));
+        if (ingest instanceof IngestHandler handler) {
+            running.push(releaseDeferred(handler));
+        }
+    }
+
+    /**
+     * At start and then every {@code releaseEvery}: translates what the daily budget deferred, once budget returns
+     * (what the {@code ReleaseDeferredFunction}'s schedule does in AWS).
+     */
+    private AutoCloseable releaseDeferred(IngestHandler handler) {
+        java.util.concurrent.ScheduledExecutorService scheduler = daemonScheduler("release-deferred");
+        long every = config.releaseEvery().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            int released = handler.releaseDeferred(new LocalContext(LocalFunction.INGEST, config.region(),
+                    config.out()));
+            if (released > 0) {
+                console.log("released the deferred translations of %d article(s)", released);
+            }
+        }, Math.min(every, 1_000), every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // A run is let finish: interrupted, it would leave an article's lease held until the lease expires.
+        return () -> {
+            scheduler.shutdown();
+            if (!scheduler.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
+        };
     }
 
     /**
@@ -169,12 +196,7 @@ public final class LocalStack implements AutoCloseable {
      * one keeps the last good keys and says why, once per edit.
      */
     private AutoCloseable watchCredentials(PartnerRegistry registry) {
-        java.util.concurrent.ScheduledExecutorService watcher =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "credentials-watcher");
-                    t.setDaemon(true);
-                    return t;
-                });
+        java.util.concurrent.ScheduledExecutorService watcher = daemonScheduler("credentials-watcher");
         watcher.scheduleWithFixedDelay(() -> {
             try {
                 PartnerKeys.Reload reload = partnerKeys.reload();
@@ -190,6 +212,14 @@ public final class LocalStack implements AutoCloseable {
             }
         }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         return watcher::shutdownNow;
+    }
+
+    private static java.util.concurrent.ScheduledExecutorService daemonScheduler(String name) {
+        return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Waits for a child process being started; registers it for closing even when another start failed. */

@@ -17,6 +17,11 @@ public class ReleaseDeferredHandler implements RequestHandler<Map<String, Object
         this(new IngestHandler());
     }
 
+    /** Configured from the given variables instead of the process environment (embedding, tests). */
+    public ReleaseDeferredHandler(Map<String, String> environment) {
+        this(new IngestHandler(environment));
+    }
+
     ReleaseDeferredHandler(IngestHandler ingest) {
         this.ingest = ingest;
     }
