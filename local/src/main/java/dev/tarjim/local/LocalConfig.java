@@ -121,7 +121,10 @@ public record LocalConfig(
         private int gatewayPort = 3000;
         private boolean apy = true;
         private boolean accessLog = true;
-        private Duration retryDelay = Duration.ofSeconds(1);
+        // As Lambda retries an asynchronous invocation (about 1 then 2 minutes later): the last retry comes after the
+        // ingest's lease TTL (150 s), so an event whose article a killed ingest left leased takes the lease over
+        // instead of ending in the dead-letter folder.
+        private Duration retryDelay = Duration.ofMinutes(1);
         private Path partnerKeysFile;
         private Supplier<? extends RequestHandler<S3Event, Void>> ingestFunction = IngestHandler::new;
         private Supplier<? extends RequestStreamHandler> apiFunction = ApiHandler::new;

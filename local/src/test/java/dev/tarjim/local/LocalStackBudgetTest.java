@@ -55,17 +55,8 @@ class LocalStackBudgetTest {
         int s3 = Ports.free();
         int apy = Ports.free();
         int gateway = Ports.free();
-        Map<String, String> env = Map.of(
-                "AWS_REGION", "us-east-1",
-                "TABLE_NAME", LocalConfig.DEFAULT_TABLE,
-                "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3,
-                "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamo,
-                "TRANSLATION_ENGINE", "apertium",
-                "APERTIUM_URL", "http://127.0.0.1:" + apy,
-                "TARGET_LANGUAGES", "es,ca",
-                "TRANSLATION_DAILY_CHARACTERS", Long.toString(dailyCharacters),
-                "PUBLIC_BASE_URL", "http://127.0.0.1:" + gateway,
-                "CURSOR_SECRET", "budget-test-cursor-secret-0123456789");
+        Map<String, String> env = FunctionEnv.of(dynamo, s3, apy, gateway, Map.of("TRANSLATION_ENGINE", "apertium",
+                "TARGET_LANGUAGES", "es,ca", "TRANSLATION_DAILY_CHARACTERS", Long.toString(dailyCharacters)));
         return LocalStack.start(LocalConfig.builder(data).ports(dynamo, s3, apy, gateway).apy(true)
                 .retryDelay(Duration.ofMillis(50)).releaseEvery(Duration.ofSeconds(1))
                 .ingestFunction(() -> new IngestHandler(env))

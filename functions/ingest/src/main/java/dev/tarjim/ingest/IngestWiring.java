@@ -23,12 +23,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Builds the ingest service from configuration: the one place that knows which adapters run. */
 final class IngestWiring {
-    /**
-     * Longer than the function's 120 s timeout (template.yaml), so a live holder never loses its lease; shorter than
-     * the ~3 minutes until Lambda's second retry, so a crashed holder's lease (or one whose release failed) has expired
-     * by then instead of sending the article's events to the dead-letter queue.
-     */
-    static final Duration LEASE_TTL = Duration.ofSeconds(150);
+    /** The lease TTL unless {@code LEASE_TTL_SECONDS} says otherwise: see {@link IngestConfig#DEFAULT_LEASE_TTL}. */
+    static final Duration LEASE_TTL = IngestConfig.DEFAULT_LEASE_TTL;
 
     private IngestWiring() {
     }
@@ -84,7 +80,7 @@ final class IngestWiring {
         Translations translations = translations(config, dynamo, store, changeLog, clock, budget);
         return new IngestService(new S3Uploads(s3), ContentParser.standard(), LanguageResolver.standard(), store,
                 store, new S3Reports(s3), changeLog, translations,
-                new IngestService.Settings(config.maxUploadBytes(), config.targets(), LEASE_TTL, config.leaseWait()),
+                new IngestService.Settings(config.maxUploadBytes(), config.targets(), config.leaseTtl(), config.leaseWait()),
                 clock, log, new DynamoDeferredTranslations(dynamo, config.tableName()), budget);
     }
 }
