@@ -82,8 +82,9 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
     }
 
     /**
-     * Translates what was deferred for want of budget, when budget is left (after every upload, and on the
-     * schedule of {@link ReleaseDeferredHandler}). Never fails the event: what is not released waits for the next run.
+     * Translates what was deferred for want of budget, when budget is left (after every event when a daily cap is set,
+     * and on the schedule of {@link ReleaseDeferredHandler}). Never fails the event: what is not released waits for
+     * the next run.
      *
      * @return the articles released
      */
