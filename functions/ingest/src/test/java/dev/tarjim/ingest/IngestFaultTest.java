@@ -179,7 +179,7 @@ class IngestFaultTest {
         assertThat(report.get("revision").asLong()).isEqualTo(2);
         assertThat(report.get("title").asText()).isEqualTo(v2.title());
         assertThat(report.get("languages").get("es").get("status").asText())
-                .isEqualTo(state.languages().get("es").status());
+                .isEqualTo(state.languages().get("es").status().code());
 
         List<Change> changes = changeLog.changes("en", null, 1000).changes();
         assertThat(changes).anyMatch(c -> c.articleId().equals(id) && c.revision() == 2
