@@ -10,7 +10,9 @@ public enum TranslationStatus {
     /** An editor's reviewed translation is live for the source's current revision. */
     REVIEWED,
     /** The source moved on after a review: parts (or, where the structures differ, all) of it need a new review. */
-    NEEDS_REVIEW;
+    NEEDS_REVIEW,
+    /** Waiting for translation budget (the daily character cap was reached); translated once budget returns. */
+    DEFERRED;
 
     /** The code users see and the store holds: the name in lower case, {@code _} as {@code -}. */
     @JsonValue

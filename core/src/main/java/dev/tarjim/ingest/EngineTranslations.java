@@ -14,6 +14,7 @@ import dev.tarjim.support.Metrics;
 import dev.tarjim.support.TransientFailureException;
 import dev.tarjim.syndication.ChangeKind;
 import dev.tarjim.syndication.ChangeLog;
+import dev.tarjim.translation.BudgetExhaustedException;
 import dev.tarjim.translation.TranslationOutcome;
 import dev.tarjim.translation.TranslationUnavailableException;
 import dev.tarjim.translation.Translator;
@@ -76,10 +77,16 @@ public final class EngineTranslations implements Translations {
         } catch (TranslationUnavailableException e) {
             Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Status", "unavailable"));
             throw new TransientFailureException(e.getMessage(), e);
+        } catch (BudgetExhaustedException e) {
+            Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Language", target,
+                    "Status", TranslationStatus.DEFERRED.code()));
+            return new Machine(null, new LanguageStatus(TranslationStatus.DEFERRED, original.revision(), engineName,
+                    BudgetExhaustedException.REASON, 0, clock.instant()));
         }
         Metrics.millis("ingest", "EngineLatency", (System.nanoTime() - started) / 1_000_000,
                 Map.of("Engine", engineName));
-        Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Status", outcome.status().code()));
+        Metrics.count("ingest", "Translations", Map.of("Engine", engineName, "Language", target,
+                "Status", outcome.status().code()));
         Instant now = clock.instant();
         if (outcome instanceof TranslationOutcome.Translated t) {
             StoredArticle translation = translation(original, t, now);
@@ -87,8 +94,10 @@ public final class EngineTranslations implements Translations {
                 Metrics.count("ingest", "MarkupFallbacks", Map.of("Engine", engineName));
             }
             // LanguageStatus has no field for warnings on a translated status yet: the metric counts them.
+            Metrics.amount("ingest", "TranslatedCharacters", t.characters(),
+                    Map.of("Engine", engineName, "Language", target));
             return new Machine(translation, new LanguageStatus(TranslationStatus.TRANSLATED, original.revision(),
-                    translation.engine(), null, t.unknownWords(), now));
+                    translation.engine(), null, t.unknownWords(), now, t.characters()));
         }
         if (outcome instanceof TranslationOutcome.Unsupported u) {
             return new Machine(null, new LanguageStatus(TranslationStatus.UNSUPPORTED, original.revision(),

@@ -5,6 +5,7 @@ import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.article.ArticleParser;
 import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.ArticleStates;
+import dev.tarjim.article.DeferredTranslations;
 import dev.tarjim.article.LanguageResolver;
 import dev.tarjim.article.ParsedArticle;
 import dev.tarjim.article.UnsupportedUploadException;
@@ -25,6 +26,7 @@ import dev.tarjim.support.Log;
 import dev.tarjim.syndication.ChangeKind;
 import dev.tarjim.syndication.ChangeLog;
 import dev.tarjim.support.TransientFailureException;
+import dev.tarjim.translation.TranslationBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +60,8 @@ public final class IngestService {
     private final Log log;
     private final MediaLibrary media;
     private final String mediaBaseUrl;
+    private final DeferredTranslations deferred;
+    private final TranslationBudget budget;
 
     /**
      * Images larger than this are refused: they are served through the API function, whose response (base64, so
@@ -99,6 +103,22 @@ public final class IngestService {
     public IngestService(UploadSource uploads, ArticleParser parser, LanguageResolver languages,
             ArticleRepository articles, ArticleStates states, ReportWriter reports, ChangeLog changeLog,
             Translations translations, Settings settings, Clock clock, Log log) {
+        this(uploads, parser, languages, articles, states, reports, changeLog, translations, settings, clock, log,
+                DeferredTranslations.none(), TranslationBudget.unlimited());
+    }
+
+    /**
+     * The use case with a daily translation budget.
+     *
+     * @param deferred where articles with languages deferred for want of budget are recorded until released
+     * @param budget   the budget the translations spend (what {@link #releaseDeferred()} checks first)
+     */
+    public IngestService(UploadSource uploads, ArticleParser parser, LanguageResolver languages,
+            ArticleRepository articles, ArticleStates states, ReportWriter reports, ChangeLog changeLog,
+            Translations translations, Settings settings, Clock clock, Log log, DeferredTranslations deferred,
+            TranslationBudget budget) {
+        this.deferred = deferred;
+        this.budget = budget;
         this.uploads = uploads;
         this.parser = parser;
         this.languages = languages;
@@ -343,9 +363,10 @@ public final class IngestService {
      *
      * @param written the original when this event has just written it, else {@code null} (it is read)
      */
-    private void completeTranslations(ArticleState state, String lease, String bucket, StoredArticle written) {
+    private ArticleState completeTranslations(ArticleState state, String lease, String bucket,
+            StoredArticle written) {
         if (state.withdrawn() || state.revision() == 0) {
-            return;
+            return state;
         }
         List<String> todo = new ArrayList<>();
         for (String target : state.targets()) {
@@ -355,7 +376,7 @@ public final class IngestService {
             }
         }
         if (todo.isEmpty()) {
-            return;
+            return state;
         }
         // The original this event just wrote is at hand; a duplicate or unchanged upload reads the live one.
         StoredArticle original = written != null ? written : articles.article(state.id(), state.sourceLanguage())
@@ -382,9 +403,66 @@ public final class IngestService {
                     "engine", result.engine());
         }
         reports.write(bucket, working.uploadKey(), Report.of(working));
+        if (hasDeferred(working)) {
+            // Recorded after the state says deferred: a crash in between leaves no record, but the state keeps the
+            // language unsettled, so the event's retry (or any later event for the article) records it again.
+            deferred.add(new DeferredTranslations.Entry(working.id(), bucket, working.uploadKey()));
+        }
         if (unavailable != null) {
             throw unavailable;
         }
+        return working;
+    }
+
+    private static boolean hasDeferred(ArticleState state) {
+        return state.languages().values().stream().anyMatch(st -> st.status() == TranslationStatus.DEFERRED);
+    }
+
+    /**
+     * Translates what was deferred for want of budget, if any budget is left today: each waiting article under its
+     * lease, its live revision only (the state says which languages wait; a newer revision has replaced an older
+     * one's deferred languages, and the sequencer fences every write). An article is forgotten once nothing of it
+     * is deferred any more (or it was withdrawn). A busy article, or an engine failure, leaves it for the next run.
+     *
+     * @return the articles released (nothing of them deferred any more)
+     */
+    public int releaseDeferred() {
+        if (!budget.available()) {
+            return 0;
+        }
+        int released = 0;
+        for (DeferredTranslations.Entry entry : deferred.all()) {
+            if (!budget.available()) {
+                break;
+            }
+            String lease;
+            try {
+                lease = states.acquireLease(entry.articleId(), settings.leaseTtl(), Duration.ZERO);
+            } catch (TransientFailureException busy) {
+                continue;
+            }
+            try {
+                Optional<ArticleState> state = states.state(entry.articleId());
+                ArticleState after = state.isEmpty() ? null
+                        : completeTranslations(state.get(), lease, entry.bucket(), null);
+                if (after == null || after.withdrawn() || !hasDeferred(after)) {
+                    deferred.remove(entry.articleId());
+                    released++;
+                    log.info("deferred translations released", "articleId", entry.articleId());
+                }
+            } catch (RuntimeException e) {
+                log.warn("deferred translations not released; next run", "articleId", entry.articleId(),
+                        "error", e.toString());
+            } finally {
+                try {
+                    states.releaseLease(entry.articleId(), lease);
+                } catch (RuntimeException e) {
+                    log.warn("lease not released; it expires by itself", "articleId", entry.articleId(),
+                            "error", e.toString());
+                }
+            }
+        }
+        return released;
     }
 
     /**

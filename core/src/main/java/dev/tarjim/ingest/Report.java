@@ -33,6 +33,8 @@ import java.util.TreeMap;
  * @param width          the image's width in pixels, else {@code null}
  * @param height         the image's height in pixels, else {@code null}
  * @param bytes          the image's size in bytes, else {@code null}
+ * @param characters     characters sent to the translation engine for the languages listed (the sum of their
+ *                       {@code characters}; translation-memory hits excluded)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Report(
@@ -51,7 +53,8 @@ public record Report(
         String url,
         Integer width,
         Integer height,
-        Long bytes) {
+        Long bytes,
+        long characters) {
 
     /** The report that tells what the state says. */
     public static Report of(ArticleState state) {
@@ -60,6 +63,7 @@ public record Report(
                 state.revision(), state.errors(), new TreeMap<>(state.languages()), state.updatedAt(),
                 state.warnings(), state.translationOf(), state.embargo(), media == null ? null : media.url(),
                 media == null ? null : media.width(), media == null ? null : media.height(),
-                media == null ? null : media.bytes());
+                media == null ? null : media.bytes(),
+                state.languages().values().stream().mapToLong(LanguageStatus::characters).sum());
     }
 }

@@ -16,7 +16,8 @@ public interface Translations {
      * @param original  the stored original (live revision)
      * @param target    the BCP 47 target language
      * @param sequencer the normalised sequencer of the event that stored the original (fences the write)
-     * @return the target's status: {@code translated}, {@code unsupported} or {@code failed}
+     * @return the target's status: {@code translated}, {@code unsupported}, {@code failed} or {@code deferred} (the
+     *         daily character budget would be crossed; nothing was sent)
      * @throws dev.tarjim.support.TransientFailureException when the engine is unavailable for now
      */
     LanguageStatus translate(StoredArticle original, String target, String sequencer);

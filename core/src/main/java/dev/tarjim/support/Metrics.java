@@ -28,6 +28,11 @@ public final class Metrics {
         emit(function, metric, 1, "Count", dimensions);
     }
 
+    /** Records an amount of a countable quantity (e.g. characters sent to the engine). */
+    public static void amount(String function, String metric, long value, Map<String, String> dimensions) {
+        emit(function, metric, value, "Count", dimensions);
+    }
+
     /** Records a duration in milliseconds. */
     public static void millis(String function, String metric, long value, Map<String, String> dimensions) {
         emit(function, metric, value, "Milliseconds", dimensions);

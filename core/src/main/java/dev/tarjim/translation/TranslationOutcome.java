@@ -34,13 +34,23 @@ public sealed interface TranslationOutcome {
      * @param segmentsTranslated distinct segments the engine translated for this outcome
      * @param markupFallbacks    pieces whose translation came back without their markup's structure and were
      *                           translated as plain text instead (their links and emphasis lost, words kept)
+     * @param characters         characters sent to the engine (code points of what it received, markup placeholders
+     *                           included; translation-memory hits excluded)
      */
     record Translated(String language, String title, List<Block> blocks, String engine, String engineVersion,
             Instant translatedAt, int unknownWords, int segmentsFromMemory, int segmentsTranslated,
-            int markupFallbacks) implements TranslationOutcome {
+            int markupFallbacks, long characters) implements TranslationOutcome {
         public Translated {
             Objects.requireNonNull(title, "title");
             blocks = List.copyOf(blocks);
+        }
+
+        /** A translation whose characters were not counted. */
+        public Translated(String language, String title, List<Block> blocks, String engine, String engineVersion,
+                Instant translatedAt, int unknownWords, int segmentsFromMemory, int segmentsTranslated,
+                int markupFallbacks) {
+            this(language, title, blocks, engine, engineVersion, translatedAt, unknownWords, segmentsFromMemory,
+                    segmentsTranslated, markupFallbacks, 0);
         }
 
         /** What the editor should know about this translation: empty when nothing was lost. */

@@ -32,11 +32,22 @@ public final class Translator {
     private final TranslationEngine engine;
     private final TranslationMemory memory;
     private final Clock clock;
+    private final TranslationBudget budget;
 
     public Translator(TranslationEngine engine, TranslationMemory memory, Clock clock) {
+        this(engine, memory, clock, TranslationBudget.unlimited());
+    }
+
+    /**
+     * A translator whose engine calls are paid from a daily character budget.
+     *
+     * @param budget reserved before every engine call with the characters the call sends (placeholders included)
+     */
+    public Translator(TranslationEngine engine, TranslationMemory memory, Clock clock, TranslationBudget budget) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.memory = Objects.requireNonNull(memory, "memory");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /** The engine this translator uses. */
@@ -71,6 +82,7 @@ public final class Translator {
      * @return translated (blocks of the same structure), unsupported (with the engine's reason) or failed (with the
      *         engine's message)
      * @throws TranslationUnavailableException when the engine or the memory does not answer (retry the event)
+     * @throws BudgetExhaustedException when the engine call would cross the daily character cap (nothing was sent)
      */
     public TranslationOutcome translate(String sourceLang, String targetLang, String title, List<Block> blocks) {
         if (sameLanguage(sourceLang, targetLang)) {
@@ -137,7 +149,7 @@ public final class Translator {
         }
         return new TranslationOutcome.Translated(targetLang, translatedTitle, translatedBlocks, engine.name(),
                 engine.version(sourceLang, targetLang), clock.instant(), counts.unknownWords, counts.fromMemory,
-                counts.translated, counts.fallbacks);
+                counts.translated, counts.fallbacks, counts.characters);
     }
 
     /**
@@ -184,6 +196,7 @@ public final class Translator {
         int translated;
         int unknownWords;
         int fallbacks;
+        long characters;
     }
 
     /**
@@ -203,6 +216,15 @@ public final class Translator {
         if (misses.isEmpty()) {
             return known;
         }
+        // Paid before the call, all or nothing: a language that would cross the cap sends nothing (it is deferred).
+        long characters = 0;
+        for (String segment : misses) {
+            characters += segment.codePointCount(0, segment.length());
+        }
+        if (!budget.reserve(characters)) {
+            throw new BudgetExhaustedException(characters);
+        }
+        counts.characters += characters;
         List<TranslatedSegment> fresh = engine.translate(scope.sourceLang(), scope.targetLang(), misses);
         if (fresh.size() != misses.size()) {
             throw new TranslationFailedException(engine.name() + " returned " + fresh.size() + " segments for "

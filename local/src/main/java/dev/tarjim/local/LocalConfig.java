@@ -41,7 +41,8 @@ public record LocalConfig(
         Supplier<? extends RequestHandler<S3Event, Void>> ingestFunction,
         Supplier<? extends RequestStreamHandler> apiFunction,
         PrintStream out,
-        Supplier<? extends RequestHandler<Map<String, Object>, Integer>> releaseFunction) {
+        Supplier<? extends RequestHandler<Map<String, Object>, Integer>> releaseFunction,
+        Duration releaseEvery) {
 
     public static final String DEFAULT_BUCKET = "tarjim-articles";
     public static final String DEFAULT_TABLE = "tarjim";
@@ -51,6 +52,7 @@ public record LocalConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(ingestFunction, "ingestFunction");
         Objects.requireNonNull(apiFunction, "apiFunction");
+        Objects.requireNonNull(releaseEvery, "releaseEvery");
     }
 
     /** A builder with the defaults of {@code ./tarjim local}: the well-known ports, the real handlers. */
@@ -122,12 +124,16 @@ public record LocalConfig(
         private int gatewayPort = 3000;
         private boolean apy = true;
         private boolean accessLog = true;
-        private Duration retryDelay = Duration.ofSeconds(1);
+        // As Lambda retries an asynchronous invocation (about 1 then 2 minutes later): the last retry comes after the
+        // ingest's lease TTL (150 s), so an event whose article a killed ingest left leased takes the lease over
+        // instead of ending in the dead-letter folder.
+        private Duration retryDelay = Duration.ofMinutes(1);
         private Path partnerKeysFile;
         private Supplier<? extends RequestHandler<S3Event, Void>> ingestFunction = IngestHandler::new;
         private Supplier<? extends RequestStreamHandler> apiFunction = ApiHandler::new;
         private PrintStream out = System.out;
         private Supplier<? extends RequestHandler<Map<String, Object>, Integer>> releaseFunction;
+        private Duration releaseEvery = Duration.ofMinutes(1);
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -210,6 +216,15 @@ public record LocalConfig(
             return this;
         }
 
+        /**
+         * How often the stack releases translations deferred for want of the daily budget (as the schedule of
+         * {@code ReleaseDeferredFunction} does in AWS); the first run is at start.
+         */
+        public Builder releaseEvery(Duration value) {
+            this.releaseEvery = value;
+            return this;
+        }
+
         public Builder out(PrintStream value) {
             this.out = value;
             return this;
@@ -218,7 +233,8 @@ public record LocalConfig(
         public LocalConfig build() {
             Path keys = partnerKeysFile != null ? partnerKeysFile : dataDir.resolve("partner-keys.json");
             return new LocalConfig(dataDir, region, tableName, bucket, TRIGGER_PREFIX, dynamoPort, s3Port, apyPort,
-                    gatewayPort, apy, accessLog, retryDelay, keys, ingestFunction, apiFunction, out, releaseFunction);
+                    gatewayPort, apy, accessLog, retryDelay, keys, ingestFunction, apiFunction, out, releaseFunction,
+                    releaseEvery);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.tarjim.emulators.Dynalite;
 import dev.tarjim.emulators.Ports;
 import dev.tarjim.emulators.ProjectPaths;
 import dev.tarjim.emulators.S3Server;
+import dev.tarjim.ingest.IngestHandler;
 import dev.tarjim.store.TableSchema;
 import dev.tarjim.syndication.PartnerRegistry;
 import java.io.IOException;
@@ -164,6 +165,9 @@ public final class LocalStack implements AutoCloseable {
         if (config.releaseFunction() != null) {
             running.push(scheduleReleases(initialise(LocalFunction.RELEASE, config.releaseFunction()::get)));
         }
+        if (ingest instanceof IngestHandler handler) {
+            running.push(releaseDeferred(handler));
+        }
     }
 
     /**
@@ -184,6 +188,29 @@ public final class LocalStack implements AutoCloseable {
             }
         }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         return scheduler::shutdownNow;
+    }
+
+    /**
+     * At start and then every {@code releaseEvery}: translates what the daily budget deferred, once budget returns
+     * (what the {@code ReleaseDeferredFunction}'s schedule does in AWS).
+     */
+    private AutoCloseable releaseDeferred(IngestHandler handler) {
+        java.util.concurrent.ScheduledExecutorService scheduler = daemonScheduler("release-deferred");
+        long every = config.releaseEvery().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            int released = handler.releaseDeferred(new LocalContext(LocalFunction.INGEST, config.region(),
+                    config.out()));
+            if (released > 0) {
+                console.log("released the deferred translations of %d article(s)", released);
+            }
+        }, Math.min(every, 1_000), every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // A run is let finish: interrupted, it would leave an article's lease held until the lease expires.
+        return () -> {
+            scheduler.shutdown();
+            if (!scheduler.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
+        };
     }
 
     /**

@@ -51,7 +51,8 @@ class TemplateConsistencyTest {
                 functions.put(name, (String) map(r, "Properties").get("Handler"));
             }
         });
-        assertThat(functions).containsOnlyKeys("IngestFunction", "ApiFunction", "EmbargoReleaseFunction");
+        assertThat(functions).containsOnlyKeys("IngestFunction", "ApiFunction", "EmbargoReleaseFunction",
+                "ReleaseDeferredFunction");
 
         for (Map.Entry<String, String> f : functions.entrySet()) {
             Map<String, Object> props = map(resources.get(f.getKey()), "Properties");

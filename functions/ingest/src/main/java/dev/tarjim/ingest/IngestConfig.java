@@ -25,6 +25,10 @@ import software.amazon.awssdk.regions.Region;
  * @param leaseWait          how long an event waits for a busy article ({@code LEASE_WAIT_SECONDS}, default 20)
  * @param publicBaseUrl      base of media URLs written into articles ({@code PUBLIC_BASE_URL}), or null: then
  *                           they are site-relative ({@code /media/...})
+ * @param dailyCharacters    characters one UTC day may send to the engine ({@code TRANSLATION_DAILY_CHARACTERS}; unset
+ *                           or 0: no cap)
+ * @param leaseTtl           how long an article's lease holds before a redelivered event may take it over
+ *                           ({@code LEASE_TTL_SECONDS}, default {@link #DEFAULT_LEASE_TTL})
  */
 public record IngestConfig(
         Region region,
@@ -39,7 +43,17 @@ public record IngestConfig(
         String terminology,
         String formality,
         Duration leaseWait,
-        String publicBaseUrl) {
+        String publicBaseUrl,
+        long dailyCharacters,
+        Duration leaseTtl) {
+
+    /**
+     * Longer than the function's 120 s timeout (template.yaml), so a live holder never loses its lease; shorter than
+     * the ~3 minutes until Lambda's second retry (and the local stack's, see its {@code LocalConfig}), so a crashed
+     * holder's lease (or one whose release failed) has expired by then instead of sending the article's events to
+     * the dead-letter queue.
+     */
+    public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(150);
 
     public static IngestConfig fromEnvironment() {
         return from(System.getenv());
@@ -65,6 +79,23 @@ public record IngestConfig(
                 env.optional("TRANSLATE_TERMINOLOGY"),
                 env.optional("TRANSLATE_FORMALITY"),
                 Duration.ofSeconds(Long.parseLong(env.or("LEASE_WAIT_SECONDS", "20"))),
-                env.optional("PUBLIC_BASE_URL"));
+                env.optional("PUBLIC_BASE_URL"),
+                dailyCharacters(env.or("TRANSLATION_DAILY_CHARACTERS", "0")),
+                Duration.ofSeconds(Long.parseLong(env.or("LEASE_TTL_SECONDS",
+                        Long.toString(DEFAULT_LEASE_TTL.toSeconds())))));
+    }
+
+    private static long dailyCharacters(String value) {
+        long cap;
+        try {
+            cap = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            cap = -1;
+        }
+        if (cap < 0) {
+            throw new IllegalStateException("TRANSLATION_DAILY_CHARACTERS must be a whole number of characters (0: no"
+                    + " cap), not " + value);
+        }
+        return cap;
     }
 }

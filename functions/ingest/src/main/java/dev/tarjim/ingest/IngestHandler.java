@@ -19,10 +19,11 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
     static final String PREFIX = "incoming/";
     private static final Log LOG = Log.forFunction("ingest");
     private final IngestService service;
+    private final boolean releaseAfterUploads;
 
     /** Run once per cold start: reads the configuration and builds the SDK clients. */
     public IngestHandler() {
-        this(IngestWiring.service(IngestConfig.fromEnvironment(), LOG));
+        this(IngestConfig.fromEnvironment());
         Priming.register();
     }
 
@@ -31,11 +32,24 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
      * the environment cannot be set (the local stack's end-to-end tests).
      */
     public IngestHandler(Map<String, String> environment) {
-        this(IngestWiring.service(IngestConfig.from(environment), LOG));
+        this(IngestConfig.from(environment));
+    }
+
+    private IngestHandler(IngestConfig config) {
+        this(IngestWiring.service(config, LOG), config.dailyCharacters() > 0);
     }
 
     IngestHandler(IngestService service) {
+        this(service, false);
+    }
+
+    /**
+     * @param releaseAfterUploads whether each event also releases deferred translations (with a daily cap: budget
+     *                            may be left; without one, the schedule releases what an earlier cap deferred)
+     */
+    IngestHandler(IngestService service, boolean releaseAfterUploads) {
         this.service = service;
+        this.releaseAfterUploads = releaseAfterUploads;
     }
 
     @Override
@@ -61,6 +75,31 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
                     "articleId", IngestService.articleId(key), "outcome", outcome.name().toLowerCase(),
                     "ms", (System.nanoTime() - started) / 1_000_000);
         }
+        if (releaseAfterUploads) {
+            releaseDeferred(context);
+        }
         return null;
+    }
+
+    /**
+     * Translates what was deferred for want of budget, when budget is left (after every event when a daily cap is set,
+     * and on the schedule of {@link ReleaseDeferredHandler}). Never fails the event: what is not released waits for
+     * the next run.
+     *
+     * @return the articles released
+     */
+    public int releaseDeferred(Context context) {
+        try {
+            int released = service.releaseDeferred();
+            if (released > 0) {
+                LOG.info("deferred translations released", "requestId", context.getAwsRequestId(),
+                        "articles", released);
+            }
+            return released;
+        } catch (RuntimeException e) {
+            LOG.warn("deferred translations not released; next run", "requestId", context.getAwsRequestId(),
+                    "error", e.toString());
+            return 0;
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.tarjim.ingest;
 import dev.tarjim.article.ContentParser;
 import dev.tarjim.article.LanguageResolver;
 import dev.tarjim.store.DynamoArticleStore;
+import dev.tarjim.store.DynamoDeferredTranslations;
 import dev.tarjim.store.DynamoTranslationReviews;
 import dev.tarjim.support.AwsClients;
 import dev.tarjim.support.Log;
@@ -12,7 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import dev.tarjim.translation.AmazonTranslateEngine;
 import dev.tarjim.translation.ApertiumEngine;
+import dev.tarjim.translation.DynamoTranslationBudget;
 import dev.tarjim.translation.DynamoTranslationMemory;
+import dev.tarjim.translation.TranslationBudget;
 import dev.tarjim.translation.TranslationEngine;
 import dev.tarjim.translation.Translator;
 import software.amazon.awssdk.services.translate.model.Formality;
@@ -22,12 +25,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Builds the ingest service from configuration: the one place that knows which adapters run. */
 final class IngestWiring {
-    /**
-     * Longer than the function's 120 s timeout (template.yaml), so a live holder never loses its lease; shorter than
-     * the ~3 minutes until Lambda's second retry, so a crashed holder's lease (or one whose release failed) has expired
-     * by then instead of sending the article's events to the dead-letter queue.
-     */
-    static final Duration LEASE_TTL = Duration.ofSeconds(150);
+    /** The lease TTL unless {@code LEASE_TTL_SECONDS} says otherwise: see {@link IngestConfig#DEFAULT_LEASE_TTL}. */
+    static final Duration LEASE_TTL = IngestConfig.DEFAULT_LEASE_TTL;
 
     private IngestWiring() {
     }
@@ -41,6 +40,18 @@ final class IngestWiring {
     /** The configured engine behind the translation memory; {@code none} says so honestly for every target. */
     static Translations translations(IngestConfig config, DynamoDbClient dynamo, DynamoArticleStore store,
             ChangeLog changeLog, Clock clock) {
+        return translations(config, dynamo, store, changeLog, clock, budget(config, dynamo, clock));
+    }
+
+    /** The daily character cap, counted in the table; unlimited when {@code TRANSLATION_DAILY_CHARACTERS} is 0. */
+    static TranslationBudget budget(IngestConfig config, DynamoDbClient dynamo, Clock clock) {
+        return config.dailyCharacters() > 0
+                ? new DynamoTranslationBudget(dynamo, config.tableName(), config.dailyCharacters(), clock)
+                : TranslationBudget.unlimited();
+    }
+
+    private static Translations translations(IngestConfig config, DynamoDbClient dynamo, DynamoArticleStore store,
+            ChangeLog changeLog, Clock clock, TranslationBudget budget) {
         TranslationEngine engine;
         switch (config.engine()) {
             case "none":
@@ -60,7 +71,7 @@ final class IngestWiring {
                         settings);
         }
         EngineTranslations machine = new EngineTranslations(new Translator(engine,
-                new DynamoTranslationMemory(dynamo, config.tableName(), clock), clock), store, changeLog, clock);
+                new DynamoTranslationMemory(dynamo, config.tableName(), clock), clock, budget), store, changeLog, clock);
         return new ReviewedTranslations(machine, new DynamoTranslationReviews(dynamo, config.tableName()), store,
                 changeLog, clock);
     }
@@ -69,11 +80,13 @@ final class IngestWiring {
         Clock clock = Clock.systemUTC();
         DynamoArticleStore store = new DynamoArticleStore(dynamo, config.tableName(), clock);
         ChangeLog changeLog = new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults());
-        Translations translations = translations(config, dynamo, store, changeLog, clock);
+        TranslationBudget budget = budget(config, dynamo, clock);
+        Translations translations = translations(config, dynamo, store, changeLog, clock, budget);
         return new IngestService(new S3Uploads(s3), ContentParser.standard(), LanguageResolver.standard(), store,
-                new S3Reports(s3), changeLog, translations,
-                new IngestService.Settings(config.maxUploadBytes(), config.targets(), LEASE_TTL, config.leaseWait()),
-                clock, log).withMedia(new S3MediaLibrary(s3, dynamo, config.tableName()), config.publicBaseUrl());
+                store, new S3Reports(s3), changeLog, translations,
+                new IngestService.Settings(config.maxUploadBytes(), config.targets(), config.leaseTtl(),
+                        config.leaseWait()),
+                clock, log, new DynamoDeferredTranslations(dynamo, config.tableName()), budget).withMedia(new S3MediaLibrary(s3, dynamo, config.tableName()), config.publicBaseUrl());
     }
 
     /** The embargo release over the same table, lease rules and change log as the ingest. */
@@ -84,7 +97,7 @@ final class IngestWiring {
         S3Client s3 = AwsClients.s3(ingest.region(), ingest.s3Endpoint());
         DynamoArticleStore store = new DynamoArticleStore(dynamo, ingest.tableName(), clock);
         ChangeLog changeLog = new ChangeLog(dynamo, ingest.tableName(), clock, ChangeLog.Settings.defaults());
-        return new EmbargoRelease(store, store, new S3Reports(s3), changeLog, config.bucket(), LEASE_TTL,
+        return new EmbargoRelease(store, store, new S3Reports(s3), changeLog, config.bucket(), ingest.leaseTtl(),
                 ingest.leaseWait(), clock, log);
     }
 }
