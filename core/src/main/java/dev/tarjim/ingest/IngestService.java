@@ -148,6 +148,8 @@ public final class IngestService {
         this.log = s.log;
         this.media = media;
         this.mediaBaseUrl = mediaBaseUrl;
+        this.deferred = s.deferred;
+        this.budget = s.budget;
     }
 
     /**
