@@ -119,6 +119,10 @@ public final class RssRenderer {
         for (String other : entry.alternateLanguages()) {
             foreign.add(XmlFeeds.atomLink("alternate", links.articleUrl(article.id(), other), "text/html", other));
         }
+        // The item's own language among its alternates, as hreflang sets list themselves, and last: readers built on
+        // feedparser take an item's last alternate link for its link, which must stay this language's page.
+        foreign.add(XmlFeeds.atomLink("alternate", links.articleUrl(article.id(), article.language()), "text/html",
+                article.language()));
         ArticleImages.lead(article).ifPresent(lead -> foreign.add(mediaContent(lead)));
         return item;
     }

@@ -79,7 +79,7 @@ class RssRendererTest {
     }
 
     @Test
-    void render_everyItem_linksEachOtherLanguageWithHreflang() throws Exception {
+    void render_everyItem_linksEveryLanguageWithHreflang_ownLanguageLast() throws Exception {
         Channel channel = parse(renderer.render(arabicPage()));
 
         Map<String, List<String>> hreflangs = channel.getItems().stream().collect(Collectors.toMap(
@@ -89,8 +89,10 @@ class RssRendererTest {
                         .map(l -> l.getAttributeValue("hreflang") + " " + l.getAttributeValue("href")).toList()));
         assertThat(hreflangs.get("tag:tarjim.dev,2026:article/eb83513c9fa28be5/ar")).containsExactly(
                 "en http://127.0.0.1:3000/articles/eb83513c9fa28be5/en",
-                "es http://127.0.0.1:3000/articles/eb83513c9fa28be5/es");
-        assertThat(hreflangs.get("tag:tarjim.dev,2026:article/a1b2c3/ar")).hasSize(2);
+                "es http://127.0.0.1:3000/articles/eb83513c9fa28be5/es",
+                "ar http://127.0.0.1:3000/articles/eb83513c9fa28be5/ar");
+        assertThat(hreflangs.get("tag:tarjim.dev,2026:article/a1b2c3/ar")).hasSize(3)
+                .endsWith("ar http://127.0.0.1:3000/articles/a1b2c3/ar");
     }
 
     @Test
