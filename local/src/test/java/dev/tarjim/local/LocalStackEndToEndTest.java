@@ -11,7 +11,6 @@ import dev.tarjim.emulators.ProjectPaths;
 import dev.tarjim.ingest.IngestHandler;
 import dev.tarjim.support.Json;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,9 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -67,15 +64,8 @@ class LocalStackEndToEndTest {
                 .build());
     }
 
-    private void aws(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(AWS_CLI.toString(), "--endpoint-url", "http://127.0.0.1:" + s3));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_DEFAULT_REGION", "us-east-1"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
+    private void aws(String... args) throws Exception {
+        AwsCli.run(java.net.URI.create("http://127.0.0.1:" + s3), args);
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {

@@ -11,7 +11,6 @@ import dev.tarjim.emulators.ProjectPaths;
 import dev.tarjim.ingest.IngestHandler;
 import dev.tarjim.support.Json;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,16 +95,8 @@ class LocalStackRichArticleTest {
         }
     }
 
-    private static void aws(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(AWS_CLI.toString(), "--endpoint-url",
-                stack.s3Endpoint().toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_DEFAULT_REGION", "us-east-1"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
+    private static void aws(String... args) throws Exception {
+        AwsCli.run(stack.s3Endpoint(), args);
     }
 
     /** Reads the editor's report with the AWS CLI; the upload must be stored (and translated when APy runs). */
