@@ -100,7 +100,7 @@ public final class ColdStart {
                 S3Server s3server = S3Server.start(Ports.free(), work.resolve("s3"), null);
                 DynamoDbClient dynamo = AwsClients.dynamo(Region.US_EAST_1, dynalite.endpoint());
                 S3Client s3 = AwsClients.s3(Region.US_EAST_1, s3server.endpoint())) {
-            dynamo.createTable(TableSchema.createTableRequest(TABLE));
+            TableSchema.create(dynamo, TableSchema.createTableRequest(TABLE));
             s3server.createBucket(BUCKET);
             DynamoArticleStore store = new DynamoArticleStore(dynamo, TABLE, Clock.systemUTC());
 

@@ -181,7 +181,7 @@ public final class GatewayBench {
             s3server.createBucket(BUCKET);
             try (DynamoDbClient dynamo = AwsClients.dynamo(Region.US_EAST_1, dynalite.endpoint());
                     S3Client s3 = AwsClients.s3(Region.US_EAST_1, s3server.endpoint())) {
-                dynamo.createTable(TableSchema.createTableRequest(TABLE));
+                TableSchema.create(dynamo, TableSchema.createTableRequest(TABLE));
                 upload(root, s3, articles);
             }
             env.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());

@@ -1,5 +1,6 @@
 package dev.tarjim.store;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * The single DynamoDB table's key layout, shared by every repository (and mirrored in {@code template.yaml}).
@@ -26,6 +28,27 @@ public final class TableSchema {
     public static final String FEED_SK = "feedSk";
 
     private TableSchema() {
+    }
+
+    /**
+     * Creates the table and returns once it is ACTIVE: a table still CREATING answers every request with "resource
+     * not found" (dynalite, too, reports a new table ACTIVE only a moment later).
+     */
+    public static void create(DynamoDbClient dynamo, CreateTableRequest request) {
+        dynamo.createTable(request);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (dynamo.describeTable(b -> b.tableName(request.tableName())).table().tableStatus()
+                != TableStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("table " + request.tableName() + " did not become ACTIVE");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while table " + request.tableName() + " was created", e);
+            }
+        }
     }
 
     /** The CreateTable request for the table; on-demand billing, as in {@code template.yaml}. */

@@ -39,7 +39,7 @@ public final class DynamoTable implements AutoCloseable {
     /** Creates an empty table and returns its name. */
     public String newTable() {
         String name = "tarjim-test-" + TABLES.incrementAndGet();
-        dynamo.createTable(TableSchema.createTableRequest(name));
+        TableSchema.create(dynamo, TableSchema.createTableRequest(name));
         return name;
     }
 

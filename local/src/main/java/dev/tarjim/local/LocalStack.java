@@ -327,7 +327,7 @@ public final class LocalStack implements AutoCloseable {
                 TableDescription table = ddb.describeTable(r -> r.tableName(config.tableName())).table();
                 warnOnIndexDrift(table, wanted);
             } catch (ResourceNotFoundException e) {
-                ddb.createTable(wanted);
+                TableSchema.create(ddb, wanted);
             }
         }
     }

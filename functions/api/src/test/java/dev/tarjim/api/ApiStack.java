@@ -56,7 +56,7 @@ final class ApiStack implements AutoCloseable {
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
         DynamoDbClient admin = AwsClients.dynamo(Region.US_EAST_1, dynalite.endpoint());
-        admin.createTable(TableSchema.createTableRequest(TABLE));
+        TableSchema.create(admin, TableSchema.createTableRequest(TABLE));
         ExecutionInterceptor counter = new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {

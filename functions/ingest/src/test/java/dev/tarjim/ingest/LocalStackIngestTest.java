@@ -43,7 +43,7 @@ class LocalStackIngestTest {
         S3Client s3 = AwsClients.s3(region, LOCALSTACK.getEndpointOverride(Service.S3));
         DynamoDbClient dynamo = AwsClients.dynamo(region, LOCALSTACK.getEndpointOverride(Service.DYNAMODB));
         s3.createBucket(b -> b.bucket(Stack.BUCKET));
-        dynamo.createTable(TableSchema.createTableRequest(Stack.TABLE));
+        TableSchema.create(dynamo, TableSchema.createTableRequest(Stack.TABLE));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(Stack.TABLE));
 
         IngestConfig config = IngestConfig.from(Map.of("AWS_REGION", LOCALSTACK.getRegion(),

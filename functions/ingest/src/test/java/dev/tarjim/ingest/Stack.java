@@ -47,7 +47,7 @@ final class Stack implements AutoCloseable {
         s3Server.createBucket(BUCKET);
         s3 = AwsClients.s3(Region.US_EAST_1, s3Server.endpoint());
         dynamo = AwsClients.dynamo(Region.US_EAST_1, dynalite.endpoint());
-        dynamo.createTable(TableSchema.createTableRequest(TABLE));
+        TableSchema.create(dynamo, TableSchema.createTableRequest(TABLE));
         store = new DynamoArticleStore(dynamo, TABLE, Clock.systemUTC());
     }
 
