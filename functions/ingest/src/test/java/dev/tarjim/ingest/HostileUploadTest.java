@@ -35,6 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -285,6 +286,10 @@ class HostileUploadTest {
                 stack.upload(key, body);
             } catch (S3Exception refusedByEmulator) {
                 assertThat(refusedByEmulator.statusCode()).isEqualTo(400);
+            } catch (SdkClientException closedByEmulator) {
+                // s3proxy may answer 400 and close the connection before the body is written: the upload is refused
+                // all the same (seen once in CI as "Error writing request body to server"; a reset is the same case).
+                assertThat(closedByEmulator).hasMessageContaining("Unable to execute HTTP request");
             }
 
             deliverEvent(key, body.length);
