@@ -216,6 +216,10 @@ public final class IngestService {
                 // report write may be what failed, so it is written again from the saved state.
                 reports.write(change.bucket(), change.key(), Report.of(current.get()));
                 completeTranslations(current.get(), lease, change.bucket(), null);
+                if (current.get().media() != null && !current.get().withdrawn() && media != null) {
+                    // The retry of an image's event whose waiting articles were not all ingested again.
+                    ingestWaitingArticles(change.key());
+                }
                 return Outcome.DUPLICATE;
             }
         }
@@ -267,6 +271,14 @@ public final class IngestService {
         }
         String hash = Hashes.sha256Hex(bytes);
         MediaReferences.Resolved images = MediaReferences.resolve(parsed, change.key(), this::mediaOf);
+        if (!images.missing().isEmpty() && media != null) {
+            // The wait is recorded before a second look: either that look sees an image stored meanwhile, or the
+            // image's ingest (which stores the image, then reads the waits) sees the wait. No image is missed.
+            for (String imageKey : images.missing()) {
+                media.awaitImage(imageKey, new MediaLibrary.Waiting(id, change.bucket(), change.key()));
+            }
+            images = MediaReferences.resolve(parsed, change.key(), this::mediaOf);
+        }
         if (images.article().blocks().isEmpty()) {
             return fail(id, change, seq, current, lease, "The article has nothing but images that are not uploaded: "
                     + String.join("; ", images.warnings()));
@@ -709,7 +721,51 @@ public final class IngestService {
         reports.write(change.bucket(), change.key(), Report.of(stored));
         log.info("media", "articleId", id, "mediaId", item.id(), "type", item.contentType(), "bytes", bytes.length,
                 "width", image.width(), "height", image.height());
+        ingestWaitingArticles(change.key());
         return Outcome.MEDIA;
+    }
+
+    /**
+     * Ingests again every article that was stored without this image because it was not uploaded yet, so that it
+     * shows the image without a new upload. Each runs under its own lease, as the revision it already is (same
+     * sequencer): a newer upload of the article is never overwritten, and an article that no longer shows the
+     * image is left alone. A failure fails the image's event, whose retry does this again.
+     */
+    private void ingestWaitingArticles(String imageKey) {
+        for (MediaLibrary.Waiting waiting : media.waitingFor(imageKey)) {
+            String lease = states.acquireLease(waiting.articleId(), settings.leaseTtl(), settings.leaseWait());
+            try {
+                Optional<ArticleState> current = states.state(waiting.articleId());
+                if (current.isPresent() && !current.get().withdrawn() && current.get().media() == null
+                        && waiting.uploadKey().equals(current.get().uploadKey())
+                        && stillShows(waiting, imageKey)) {
+                    ArticleState state = current.get();
+                    log.info("image arrived; article ingested again", "articleId", waiting.articleId(),
+                            "image", imageKey);
+                    upload(waiting.articleId(), new ObjectChange(waiting.bucket(), waiting.uploadKey(), false,
+                            state.sequencer(), 0), state.sequencer(), state, lease);
+                }
+                media.stopWaiting(imageKey, waiting.articleId());
+            } finally {
+                try {
+                    states.releaseLease(waiting.articleId(), lease);
+                } catch (RuntimeException releaseFailed) {
+                    log.warn("lease not released; it expires by itself", "articleId", waiting.articleId(),
+                            "error", releaseFailed.toString());
+                }
+            }
+        }
+    }
+
+    /** Whether the article's upload (as it is now) still shows the image: a later revision may have dropped it. */
+    private boolean stillShows(MediaLibrary.Waiting waiting, String imageKey) {
+        try {
+            Optional<byte[]> bytes = uploads.read(waiting.bucket(), waiting.uploadKey(), settings.maxUploadBytes());
+            return bytes.isPresent() && ImageHeaders.probe(bytes.get()).isEmpty() && MediaReferences
+                    .imageKeys(parser.parse(bytes.get(), waiting.uploadKey()), waiting.uploadKey()).contains(imageKey);
+        } catch (UploadTooLargeException | UnsupportedUploadException | InvalidImageException e) {
+            return false;
+        }
     }
 
     /** The live media of an image upload, if that key holds one. */

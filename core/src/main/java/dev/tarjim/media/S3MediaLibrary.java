@@ -1,7 +1,10 @@
 package dev.tarjim.media;
 
 import dev.tarjim.support.TransientFailureException;
+import dev.tarjim.support.Hashes;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -20,6 +23,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 public final class S3MediaLibrary implements MediaLibrary {
     private static final String PK = "MEDIA#";
     private static final String SK = "V#";
+    /** Articles waiting for an image: {@code AWAIT#<hash of the image's upload key>} / {@code <article id>}. */
+    private static final String AWAIT = "AWAIT#";
     private final S3Client s3;
     private final DynamoDbClient dynamo;
     private final String table;
@@ -99,6 +104,59 @@ public final class S3MediaLibrary implements MediaLibrary {
         } catch (NoSuchKeyException gone) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public void awaitImage(String imageKey, Waiting article) {
+        Map<String, AttributeValue> it = new HashMap<>(awaitKey(imageKey, article.articleId()));
+        it.put("imageKey", s(imageKey));
+        it.put("bucket", s(article.bucket()));
+        it.put("uploadKey", s(article.uploadKey()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(it));
+        } catch (SdkException e) {
+            throw new TransientFailureException("could not record that " + article.uploadKey() + " waits for "
+                    + imageKey, e);
+        }
+    }
+
+    @Override
+    public List<Waiting> waitingFor(String imageKey) {
+        try {
+            List<Waiting> out = new ArrayList<>();
+            Map<String, AttributeValue> startKey = null;
+            do {
+                Map<String, AttributeValue> from = startKey;
+                QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(AWAIT + Hashes.sha256Prefix(imageKey, 8))))
+                        .exclusiveStartKey(from));
+                for (Map<String, AttributeValue> item : page.items()) {
+                    // The partition is a hash of the key: another key with the same hash prefix is not this one.
+                    if (imageKey.equals(item.get("imageKey").s())) {
+                        out.add(new Waiting(item.get("sk").s(), item.get("bucket").s(), item.get("uploadKey").s()));
+                    }
+                }
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey() : null;
+            } while (startKey != null);
+            return out;
+        } catch (SdkException e) {
+            throw new TransientFailureException("could not list the articles waiting for " + imageKey, e);
+        }
+    }
+
+    @Override
+    public void stopWaiting(String imageKey, String articleId) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(awaitKey(imageKey, articleId)));
+        } catch (SdkException e) {
+            throw new TransientFailureException("could not forget that " + articleId + " waits for " + imageKey, e);
+        }
+    }
+
+    private static Map<String, AttributeValue> awaitKey(String imageKey, String articleId) {
+        return Map.of("pk", s(AWAIT + Hashes.sha256Prefix(imageKey, 8)), "sk", s(articleId));
     }
 
     private static Map<String, AttributeValue> key(String id) {

@@ -148,18 +148,24 @@ class LocalStackMediaTest {
         assertThat(page.select("p").eachText()).contains("A caption that stays");
     }
 
-    /** The ordering built: an article uploaded before its photo shows it from its next upload (same bytes too). */
+    /**
+     * An article uploaded before its photo shows it as soon as the photo arrives, without a new upload of the
+     * article; a later upload of the same bytes changes nothing; an article that dropped the image before it arrived
+     * is left alone.
+     */
     @Test
-    void articleUploadedBeforeItsPhoto_showsItFromItsNextUpload_andADeletedPhotoIsWithdrawn() throws Exception {
+    void articleUploadedBeforeItsPhoto_showsItWhenThePhotoArrives_andADeletedPhotoIsWithdrawn() throws Exception {
         byte[] md = markdown("Photo arrives late", "![Late photo](late.png)");
         JsonNode first = upload("incoming/late/story.md", md);
         assertThat(first.get("warnings").toString()).contains("late.png");
         String id = first.get("articleId").asText();
         assertThat(page(id).select("figure img")).isEmpty();
+        JsonNode dropped = upload("incoming/late/other.md", markdown("Photo dropped", "![Late photo](late.png)"));
+        upload("incoming/late/other.md", markdown("Photo dropped", "No photo after all."));
 
         JsonNode photo = upload("incoming/late/late.png", png(64, 48));
-        JsonNode second = upload("incoming/late/story.md", md);
 
+        JsonNode second = report("incoming/late/story.md");
         assertThat(second.get("status").asText()).as(second.toString()).isEqualTo("stored");
         assertThat(second.get("revision").asLong()).isEqualTo(2);
         assertThat(second.get("warnings")).isEmpty();
@@ -167,6 +173,14 @@ class LocalStackMediaTest {
         assertThat(img).isNotNull();
         assertThat(img.attr("src")).isEqualTo(photo.get("url").asText());
         assertThat(img.attr("width")).isEqualTo("64");
+        JsonNode other = report("incoming/late/other.md");
+        assertThat(other.get("revision").asLong()).as(other.toString()).isEqualTo(2);
+        assertThat(other.get("status").asText()).as("not ingested again").isEqualTo("stored");
+        assertThat(page(dropped.get("articleId").asText()).select("figure img")).isEmpty();
+
+        JsonNode again = upload("incoming/late/story.md", md);
+        assertThat(again.get("status").asText()).isEqualTo("unchanged");
+        assertThat(again.get("revision").asLong()).isEqualTo(2);
 
         s3.deleteObject(b -> b.bucket(BUCKET).key("incoming/late/late.png"));
         assertThat(stack.awaitIngestIdle(Duration.ofSeconds(60))).isTrue();
