@@ -1,5 +1,6 @@
 package dev.tarjim.store;
 
+import dev.tarjim.feed.FeedChanges;
 import dev.tarjim.article.StoredArticle;
 import dev.tarjim.article.ArticleState;
 import dev.tarjim.article.ArticleRepository;
@@ -25,7 +26,12 @@ public final class DynamoArticleStore implements ArticleRepository, ArticleState
     private final DynamoArticleStates states;
 
     public DynamoArticleStore(DynamoDbClient dynamo, String table, Clock clock) {
-        this.texts = new DynamoArticleTexts(dynamo, table);
+        this(dynamo, table, clock, null);
+    }
+
+    /** @param feedChanges told of every feed this store changes (for WebSub), or null */
+    public DynamoArticleStore(DynamoDbClient dynamo, String table, Clock clock, FeedChanges feedChanges) {
+        this.texts = new DynamoArticleTexts(dynamo, table, feedChanges);
         this.states = new DynamoArticleStates(dynamo, table, clock);
     }
 

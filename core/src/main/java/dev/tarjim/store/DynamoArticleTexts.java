@@ -1,5 +1,6 @@
 package dev.tarjim.store;
 
+import dev.tarjim.feed.FeedChanges;
 import dev.tarjim.article.StoredArticle;
 import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.Block;
@@ -43,11 +44,18 @@ public final class DynamoArticleTexts implements ArticleRepository {
     private final DynamoDbClient dynamo;
     private final String table;
     private final BodyChunks chunks;
+    private final FeedChanges feedChanges;
 
     public DynamoArticleTexts(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, null);
+    }
+
+    /** @param feedChanges told of every feed this store changes (for WebSub), or null */
+    public DynamoArticleTexts(DynamoDbClient dynamo, String table, FeedChanges feedChanges) {
         this.dynamo = dynamo;
         this.table = table;
         this.chunks = new BodyChunks(dynamo, table);
+        this.feedChanges = feedChanges;
     }
 
     @Override
@@ -325,5 +333,8 @@ public final class DynamoArticleTexts implements ArticleRepository {
         dynamo.updateItem(b -> b.tableName(table).key(Items.key(META_PK, "LANGS"))
                 .updateExpression("ADD langs :l")
                 .expressionAttributeValues(Map.of(":l", AttributeValue.fromSs(List.of(lang)))));
+        if (feedChanges != null) {
+            feedChanges.changed(lang, at);
+        }
     }
 }

@@ -20,10 +20,11 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
     private static final Log LOG = Log.forFunction("ingest");
     private final IngestService service;
     private final boolean releaseAfterUploads;
+    private final WebSub websub;
 
     /** Run once per cold start: reads the configuration and builds the SDK clients. */
     public IngestHandler() {
-        this(IngestConfig.fromEnvironment());
+        this(System.getenv());
         Priming.register();
     }
 
@@ -32,28 +33,47 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
      * the environment cannot be set (the local stack's end-to-end tests).
      */
     public IngestHandler(Map<String, String> environment) {
-        this(IngestConfig.from(environment));
+        this(IngestConfig.from(environment), WebSub.from(environment, "ingest", LOG));
     }
 
-    private IngestHandler(IngestConfig config) {
-        this(IngestWiring.service(config, LOG), config.dailyCharacters() > 0);
+    private IngestHandler(IngestConfig config, WebSub websub) {
+        this(IngestWiring.service(config, LOG, websub.changes()), config.dailyCharacters() > 0, websub);
     }
 
     IngestHandler(IngestService service) {
-        this(service, false);
+        this(service, false, null);
     }
 
     /**
      * @param releaseAfterUploads whether each event also releases deferred translations (with a daily cap: budget
      *                            may be left; without one, the schedule releases what an earlier cap deferred)
+     * @param websub              announces the feeds each event changed, or null
      */
-    IngestHandler(IngestService service, boolean releaseAfterUploads) {
+    IngestHandler(IngestService service, boolean releaseAfterUploads, WebSub websub) {
         this.service = service;
         this.releaseAfterUploads = releaseAfterUploads;
+        this.websub = websub;
     }
 
     @Override
     public Void handleRequest(S3Event event, Context context) {
+        try {
+            handle(event, context);
+        } finally {
+            // What was written is announced even when a later record fails (its retry announces what it adds).
+            announce();
+        }
+        return null;
+    }
+
+    /** Announces to the WebSub hub the feeds changed since the last announcement (nothing without a hub). */
+    void announce() {
+        if (websub != null) {
+            websub.announce();
+        }
+    }
+
+    private void handle(S3Event event, Context context) {
         for (S3EventNotificationRecord record : event.getRecords()) {
             String name = record.getEventName();
             boolean removed = name.startsWith("ObjectRemoved");
@@ -78,7 +98,6 @@ public class IngestHandler implements RequestHandler<S3Event, Void> {
         if (releaseAfterUploads) {
             releaseDeferred(context);
         }
-        return null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tarjim.ingest;
 
 import dev.tarjim.article.ContentParser;
+import dev.tarjim.feed.FeedChanges;
 import dev.tarjim.article.LanguageResolver;
 import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.store.DynamoDeferredTranslations;
@@ -31,10 +32,11 @@ final class IngestWiring {
     private IngestWiring() {
     }
 
-    static IngestService service(IngestConfig config, Log log) {
+    /** @param feedChanges told of every feed the service changes (WebSub), or null */
+    static IngestService service(IngestConfig config, Log log, FeedChanges feedChanges) {
         S3Client s3 = AwsClients.s3(config.region(), config.s3Endpoint());
         DynamoDbClient dynamo = AwsClients.dynamo(config.region(), config.dynamoEndpoint());
-        return service(config, s3, dynamo, log);
+        return service(config, s3, dynamo, log, feedChanges);
     }
 
     /** The configured engine behind the translation memory; {@code none} says so honestly for every target. */
@@ -77,8 +79,13 @@ final class IngestWiring {
     }
 
     static IngestService service(IngestConfig config, S3Client s3, DynamoDbClient dynamo, Log log) {
+        return service(config, s3, dynamo, log, null);
+    }
+
+    static IngestService service(IngestConfig config, S3Client s3, DynamoDbClient dynamo, Log log,
+            FeedChanges feedChanges) {
         Clock clock = Clock.systemUTC();
-        DynamoArticleStore store = new DynamoArticleStore(dynamo, config.tableName(), clock);
+        DynamoArticleStore store = new DynamoArticleStore(dynamo, config.tableName(), clock, feedChanges);
         ChangeLog changeLog = new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults());
         TranslationBudget budget = budget(config, dynamo, clock);
         Translations translations = translations(config, dynamo, store, changeLog, clock, budget);
@@ -90,12 +97,12 @@ final class IngestWiring {
     }
 
     /** The embargo release over the same table, lease rules and change log as the ingest. */
-    static EmbargoRelease release(ReleaseConfig config, Log log) {
+    static EmbargoRelease release(ReleaseConfig config, Log log, FeedChanges feedChanges) {
         IngestConfig ingest = config.ingest();
         Clock clock = Clock.systemUTC();
         DynamoDbClient dynamo = AwsClients.dynamo(ingest.region(), ingest.dynamoEndpoint());
         S3Client s3 = AwsClients.s3(ingest.region(), ingest.s3Endpoint());
-        DynamoArticleStore store = new DynamoArticleStore(dynamo, ingest.tableName(), clock);
+        DynamoArticleStore store = new DynamoArticleStore(dynamo, ingest.tableName(), clock, feedChanges);
         ChangeLog changeLog = new ChangeLog(dynamo, ingest.tableName(), clock, ChangeLog.Settings.defaults());
         return new EmbargoRelease(store, store, new S3Reports(s3), changeLog, config.bucket(), ingest.leaseTtl(),
                 ingest.leaseWait(), clock, log);

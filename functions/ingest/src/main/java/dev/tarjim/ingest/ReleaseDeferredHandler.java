@@ -29,6 +29,10 @@ public class ReleaseDeferredHandler implements RequestHandler<Map<String, Object
     /** Answers the number of articles released; the scheduled event's content does not matter. */
     @Override
     public Integer handleRequest(Map<String, Object> event, Context context) {
-        return ingest.releaseDeferred(context);
+        try {
+            return ingest.releaseDeferred(context);
+        } finally {
+            ingest.announce();
+        }
     }
 }

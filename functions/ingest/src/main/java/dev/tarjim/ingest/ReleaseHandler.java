@@ -15,25 +15,38 @@ import java.util.Map;
 public class ReleaseHandler implements RequestHandler<Map<String, Object>, Integer> {
     private static final Log LOG = Log.forFunction("release");
     private final EmbargoRelease release;
+    private final WebSub websub;
 
     /** Run once per cold start: reads the configuration and builds the SDK clients. */
     public ReleaseHandler() {
-        this(IngestWiring.release(ReleaseConfig.fromEnvironment(), LOG));
+        this(System.getenv());
     }
 
     /** Configured from the given variables instead of the process environment (the local stack, tests). */
     public ReleaseHandler(Map<String, String> environment) {
-        this(IngestWiring.release(ReleaseConfig.from(environment), LOG));
+        this(ReleaseConfig.from(environment), WebSub.from(environment, "release", LOG));
     }
 
-    ReleaseHandler(EmbargoRelease release) {
+    private ReleaseHandler(ReleaseConfig config, WebSub websub) {
+        this(IngestWiring.release(config, LOG, websub.changes()), websub);
+    }
+
+    ReleaseHandler(EmbargoRelease release, WebSub websub) {
         this.release = release;
+        this.websub = websub;
     }
 
     @Override
     public Integer handleRequest(Map<String, Object> event, Context context) {
         // The payload carries nothing: what is due is read from the table, so a late or repeated run is harmless.
-        int released = release.releaseDue();
+        int released;
+        try {
+            released = release.releaseDue();
+        } finally {
+            if (websub != null) {
+                websub.announce();
+            }
+        }
         if (released > 0) {
             for (int i = 0; i < released; i++) {
                 Metrics.count("release", "EmbargoReleases", Map.of());
