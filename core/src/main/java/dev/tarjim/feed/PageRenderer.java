@@ -44,7 +44,11 @@ public final class PageRenderer {
             "code{unicode-bidi:isolate;direction:ltr}",
             "pre{unicode-bidi:plaintext;overflow-x:auto;background:#f6f8fa;padding:.75rem}",
             "table{border-collapse:collapse;margin:1rem 0}",
-            "th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:start}");
+            "th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:start}",
+            ".front{list-style:none;padding:0}",
+            ".front>li{border-block-end:1px solid #e5e5e5;padding-block:1rem;overflow:hidden}",
+            ".front h2{margin:.25rem 0;font-size:1.25rem}",
+            ".front img{float:inline-end;max-width:9rem;margin-inline-start:1rem}");
 
     /**
      * The pages' Content-Security-Policy: nothing by default, no script at all, the one stylesheet above by its hash,
@@ -156,7 +160,8 @@ public final class PageRenderer {
         Element list = body.appendElement("ul").addClass("languages");
         for (String language : languages) {
             Element item = list.appendElement("li").attr("id", "lang-" + language);
-            item.appendElement("strong").attr("lang", language).attr("dir", Languages.direction(language))
+            item.appendElement("a").attr("href", links.frontPageUrl(language)).attr("hreflang", language)
+                    .appendElement("strong").attr("lang", language).attr("dir", Languages.direction(language))
                     .text(Languages.nativeName(language));
             if (!Languages.englishName(language).equals(Languages.nativeName(language))) {
                 item.appendText(" (" + Languages.englishName(language) + ")");
@@ -170,7 +175,8 @@ public final class PageRenderer {
         return document.outerHtml();
     }
 
-    private Document shell(String language, String title) {
+    /** An empty page: doctype, {@code lang} and {@code dir}, charset, viewport, title and the one stylesheet. */
+    static Document shell(String language, String title) {
         Document document = Document.createShell("");
         document.outputSettings().prettyPrint(true).indentAmount(1);
         document.prependChild(new DocumentType("html", "", ""));
@@ -185,6 +191,11 @@ public final class PageRenderer {
     }
 
     private void feedLink(Element head, String language, FeedFormat format) {
+        feedLink(links, head, language, format);
+    }
+
+    /** Feed autodiscovery: a {@code <link rel="alternate">} to one of a language's feeds. */
+    static void feedLink(SiteLinks links, Element head, String language, FeedFormat format) {
         head.appendElement("link").attr("rel", "alternate").attr("type", format.mediaType())
                 .attr("hreflang", language)
                 .attr("title", XmlFeeds.feedTitle(links, language) + " (" + format.label() + ")")

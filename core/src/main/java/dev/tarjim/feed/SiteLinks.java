@@ -33,6 +33,11 @@ public final class SiteLinks {
         return settings.baseUrl() + "/";
     }
 
+    /** A language's front page, {@code <base>/<lang>/}. */
+    public String frontPageUrl(String language) {
+        return settings.baseUrl() + "/" + segment(language) + "/";
+    }
+
     /** The article page, {@code <base>/articles/<id>/<lang>}. */
     public String articleUrl(String articleId, String language) {
         return settings.baseUrl() + "/articles/" + segment(articleId) + "/" + segment(language);

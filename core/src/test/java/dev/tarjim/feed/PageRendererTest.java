@@ -75,7 +75,7 @@ class PageRendererTest {
         assertThat(arabic.text()).startsWith("العربية (Arabic)");
         assertThat(page.selectFirst("#lang-en").text()).startsWith("English").doesNotContain("(English)");
         assertThat(arabic.select("a")).extracting(e -> e.attr("href")).containsExactly(
-                "http://127.0.0.1:3000/feeds/ar/rss.xml", "http://127.0.0.1:3000/feeds/ar/atom.xml",
+                "http://127.0.0.1:3000/ar/", "http://127.0.0.1:3000/feeds/ar/rss.xml", "http://127.0.0.1:3000/feeds/ar/atom.xml",
                 "http://127.0.0.1:3000/feeds/ar/feed.json");
     }
 }

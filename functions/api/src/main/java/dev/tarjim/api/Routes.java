@@ -8,6 +8,7 @@ import dev.tarjim.feed.FeedFormat;
 import dev.tarjim.feed.FeedPage;
 import dev.tarjim.feed.FeedRenderer;
 import dev.tarjim.feed.FeedSettings;
+import dev.tarjim.feed.FrontPageRenderer;
 import dev.tarjim.feed.PageRenderer;
 import dev.tarjim.feed.SiteLinks;
 import dev.tarjim.ingest.Report;
@@ -47,6 +48,7 @@ final class Routes {
     private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern ID = Pattern.compile("[0-9a-f]{16}");
     private static final Pattern FEED = Pattern.compile("/feeds/([^/]+)/([^/]+)");
+    private static final Pattern FRONT = Pattern.compile("/([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/");
     private static final Pattern ARTICLE = Pattern.compile("/articles/([^/]+)/([^/]+)");
     private static final Pattern MEDIA = Pattern.compile("/media/([0-9a-f]{16}-[0-9a-f]{16})\\.([a-z]{3,4})");
     /** Media URLs change with their content, so they may be cached for good (RFC 8246). */
@@ -55,6 +57,7 @@ final class Routes {
     private static final String HTML = "text/html; charset=utf-8";
     private static final String JSON = "application/json; charset=utf-8";
     private static final int MAX_DOMAINS = 16;
+    private static final int FRONT_PAGE_SIZE = 20;
 
     private final ArticleRepository store;
     private final ArticleStates states;
@@ -67,7 +70,8 @@ final class Routes {
     private final Clock clock;
 
     /** The renderers and syndication service for one base URL (built once per base URL, then cached). */
-    record Renderers(SiteLinks links, FeedRenderer feeds, PageRenderer pages, Syndication syndication) {
+    record Renderers(SiteLinks links, FeedRenderer feeds, PageRenderer pages, FrontPageRenderer fronts,
+            Syndication syndication) {
     }
 
     Routes(ArticleRepository store, ArticleStates states, FeedIndex feeds, ChangeLog changeLog,
@@ -97,7 +101,7 @@ final class Routes {
         Function<String, Renderers> build = b -> {
             FeedSettings settings = FeedSettings.of(b);
             return new Renderers(new SiteLinks(settings), new FeedRenderer(settings), new PageRenderer(settings),
-                    syndication.apply(b));
+                    new FrontPageRenderer(settings), syndication.apply(b));
         };
         // One entry per domain the API is served on (its own and any custom domains): a handful, never per client.
         this.renderers = base -> cache.size() < MAX_DOMAINS ? cache.computeIfAbsent(base, build)
@@ -124,8 +128,11 @@ final class Routes {
         Renderers r = renderers.apply(baseUrl(request));
         String path = request.path();
         if (path.equals("/")) {
-            return Response.of(200, HTML, r.pages().index(feeds.languages())).header("Cache-Control", "public, max-age="
-                    + config.maxAgeSeconds());
+            return home(request, r);
+        }
+        Matcher front = FRONT.matcher(path);
+        if (front.matches()) {
+            return frontPage(request, r, front.group(1));
         }
         Matcher m = FEED.matcher(path);
         if (m.matches()) {
@@ -194,6 +201,78 @@ final class Routes {
         String body = r.feeds().render(format, new FeedPage(lang, entries, version.updatedAt(), before,
                 page.nextBefore()));
         return withHeaders(Response.of(200, format.mediaType() + "; charset=utf-8", body), cacheHeaders);
+    }
+
+    // ------------------------------------------------------------------ front pages
+
+    /**
+     * {@code /}: a browser is sent to the front page of the language it prefers most among those with content
+     * ({@code Accept-Language}, RFC 4647 lookup); a client that states no preference (or none we publish) gets the
+     * plain page of every language.
+     */
+    private Response home(Request request, Renderers r) {
+        List<String> languages = feeds.languages();
+        String cache = "public, max-age=" + config.maxAgeSeconds();
+        Optional<String> preferred = preferredLanguage(request.header("Accept-Language"), languages);
+        if (preferred.isPresent()) {
+            return new Response(302, Map.of(), "").header("Location", r.fronts().url(preferred.get(), null))
+                    .header("Vary", "Accept-Language").header("Cache-Control", cache);
+        }
+        return Response.of(200, HTML, r.pages().index(languages)).header("Vary", "Accept-Language")
+                .header("Cache-Control", cache);
+    }
+
+    static Optional<String> preferredLanguage(String acceptLanguage, List<String> languages) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || languages.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            List<java.util.Locale.LanguageRange> ranges = java.util.Locale.LanguageRange.parse(acceptLanguage);
+            // Filtering keeps the client's order of preference: "es-MX, en;q=0.5" picks es over en.
+            for (java.util.Locale.LanguageRange range : ranges) {
+                if (range.getWeight() <= 0 || range.getRange().equals("*")) {
+                    continue;
+                }
+                List<String> match = java.util.Locale.filterTags(List.of(range), languages);
+                if (match.isEmpty()) {
+                    // "es-MX" is served by "es": fall back to the range's language.
+                    String base = range.getRange().split("-")[0];
+                    match = java.util.Locale.filterTags(java.util.Locale.LanguageRange.parse(base), languages);
+                }
+                if (!match.isEmpty()) {
+                    return Optional.of(match.get(0));
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** {@code /{lang}/}: the language's newest articles, paged like its feeds and cached by the same version. */
+    private Response frontPage(Request request, Renderers r, String lang) {
+        String before = request.query().get(SiteLinks.PAGE_PARAMETER);
+        FeedIndex.Version version = feeds.version(lang)
+                .orElseThrow(() -> ApiException.notFound("no articles in language " + lang));
+        EntityTag etag = EntityTag.strong(lang + "-front-v" + version.version()
+                + (before == null ? "" : "-" + Integer.toHexString(before.hashCode())));
+        Instant lastModified = version.updatedAt().truncatedTo(ChronoUnit.SECONDS);
+        boolean settled = version.updatedAt().isBefore(clock.instant().minusSeconds(config.settleSeconds()));
+        Map<String, String> cacheHeaders = settled
+                ? Map.of("ETag", etag.toString(), "Last-Modified", HttpDates.format(lastModified),
+                        "Cache-Control", "public, max-age=" + config.maxAgeSeconds())
+                : Map.of("Cache-Control", "no-cache");
+        if (settled && notModified(request, etag, lastModified)) {
+            return withHeaders(new Response(304, Map.of(), ""), cacheHeaders);
+        }
+        FeedIndex.Page page = feeds.page(lang, before, FRONT_PAGE_SIZE);
+        List<FeedEntry> entries = new ArrayList<>(page.articles().size());
+        for (StoredArticle a : page.articles()) {
+            entries.add(FeedEntry.of(a));
+        }
+        String body = r.fronts().render(new FeedPage(lang, entries, version.updatedAt(), before, page.nextBefore()),
+                feeds.languages());
+        return withHeaders(Response.of(200, HTML, body), cacheHeaders);
     }
 
     /** RFC 9110 section 13.2.2: {@code If-None-Match} when present, else {@code If-Modified-Since}. */
