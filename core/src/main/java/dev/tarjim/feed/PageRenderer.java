@@ -48,7 +48,14 @@ public final class PageRenderer {
             ".front{list-style:none;padding:0}",
             ".front>li{border-block-end:1px solid #e5e5e5;padding-block:1rem;overflow:hidden}",
             ".front h2{margin:.25rem 0;font-size:1.25rem}",
-            ".front img{float:inline-end;max-width:9rem;margin-inline-start:1rem}");
+            ".front img{float:inline-end;max-width:9rem;margin-inline-start:1rem}",
+            // The bilingual view: two columns, each in its own direction; one column on narrow screens.
+            "body.beside-page{max-width:76rem}",
+            ".beside .row{display:grid;grid-template-columns:1fr 1fr;gap:0 2rem}",
+            ".shared-figure figure{margin-block-end:0}",
+            ".caption{color:#555;font-size:.9rem;margin-top:.35rem}",
+            "@media (max-width:48rem){.beside .row{grid-template-columns:1fr}.beside .row>.column+.column"
+                    + "{border-block-start:1px dashed #ccc}}");
 
     /**
      * The pages' Content-Security-Policy: nothing by default, no script at all, the one stylesheet above by its hash,
@@ -117,7 +124,13 @@ public final class PageRenderer {
         appendTime(byline, article.published(), language);
 
         // Parsed back from the one body renderer's output, whose every text and attribute is already escaped.
-        main.append(html.noteHtml(article) + EntryHtml.correctionsHtml(article) + EntryHtml.bodyHtml(article));
+        main.append(html.noteHtml(article) + EntryHtml.correctionsHtml(article));
+        if (EntryHtml.hasNote(article) && entry.alternateLanguages().contains(article.sourceLanguage())) {
+            main.appendElement("p").addClass("beside-link").appendElement("a")
+                    .attr("href", links.articleUrl(article.id(), language) + "?beside=" + article.sourceLanguage())
+                    .text("Read beside the original (" + Languages.nativeName(article.sourceLanguage()) + ")");
+        }
+        main.append(EntryHtml.bodyHtml(article));
         ArticleImages.lead(article).ifPresent(lead -> {
             // The lead photo is the first thing a reader sees: loading it lazily would only delay it.
             Element first = main.selectFirst("figure > img");

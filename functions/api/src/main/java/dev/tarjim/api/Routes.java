@@ -7,6 +7,7 @@ import dev.tarjim.feed.FeedEntry;
 import dev.tarjim.feed.FeedFormat;
 import dev.tarjim.feed.FeedPage;
 import dev.tarjim.feed.FeedRenderer;
+import dev.tarjim.feed.BilingualRenderer;
 import dev.tarjim.feed.FeedSettings;
 import dev.tarjim.feed.FrontPageRenderer;
 import dev.tarjim.feed.PageRenderer;
@@ -71,7 +72,7 @@ final class Routes {
 
     /** The renderers and syndication service for one base URL (built once per base URL, then cached). */
     record Renderers(SiteLinks links, FeedRenderer feeds, PageRenderer pages, FrontPageRenderer fronts,
-            Syndication syndication) {
+            BilingualRenderer bilingual, Syndication syndication) {
     }
 
     Routes(ArticleRepository store, ArticleStates states, FeedIndex feeds, ChangeLog changeLog,
@@ -101,7 +102,7 @@ final class Routes {
         Function<String, Renderers> build = b -> {
             FeedSettings settings = FeedSettings.of(b);
             return new Renderers(new SiteLinks(settings), new FeedRenderer(settings), new PageRenderer(settings),
-                    new FrontPageRenderer(settings), syndication.apply(b));
+                    new FrontPageRenderer(settings), new BilingualRenderer(settings), syndication.apply(b));
         };
         // One entry per domain the API is served on (its own and any custom domains): a handful, never per client.
         this.renderers = base -> cache.size() < MAX_DOMAINS ? cache.computeIfAbsent(base, build)
@@ -144,7 +145,12 @@ final class Routes {
         m = ARTICLE.matcher(path);
         if (m.matches()) {
             String id = id(m.group(1));
-            return "status".equals(m.group(2)) ? status(request, id) : page(r, id, language(m.group(2)));
+            if ("status".equals(m.group(2))) {
+                return status(request, id);
+            }
+            String beside = request.query().get("beside");
+            return beside == null ? page(r, id, language(m.group(2))) : beside(r, id, language(m.group(2)),
+                    language(beside));
         }
         if (path.startsWith("/syndication/v1/")) {
             return partner(request, r);
@@ -297,13 +303,29 @@ final class Routes {
 
     private Response page(Renderers r, String id, String lang) {
         // An embargoed article is not there yet: 404, the same as one never uploaded (a 410 would tell it exists).
+        StoredArticle article = readable(id, lang);
+        return Response.of(200, HTML, r.pages().article(new FeedEntry(article, store.languages(id))))
+                .header("Cache-Control", "public, max-age=" + config.maxAgeSeconds());
+    }
+
+    /** The bilingual view: two live languages of an article side by side (404 unless both are readable). */
+    private Response beside(Renderers r, String id, String lang, String other) {
+        if (lang.equals(other)) {
+            throw ApiException.notFound("an article beside itself: choose another language");
+        }
+        StoredArticle first = readable(id, lang);
+        StoredArticle second = readable(id, other);
+        return Response.of(200, HTML, r.bilingual().render(first, second))
+                .header("Cache-Control", "public, max-age=" + config.maxAgeSeconds());
+    }
+
+    private StoredArticle readable(String id, String lang) {
         StoredArticle article = store.article(id, lang).filter(a -> a.embargo() == null)
                 .orElseThrow(() -> ApiException.notFound("no article " + id + " in language " + lang));
         if (article.withdrawn()) {
             throw new ApiException(410, "article " + id + " was withdrawn");
         }
-        return Response.of(200, HTML, r.pages().article(new FeedEntry(article, store.languages(id))))
-                .header("Cache-Control", "public, max-age=" + config.maxAgeSeconds());
+        return article;
     }
 
     /**
