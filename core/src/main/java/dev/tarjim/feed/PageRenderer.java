@@ -104,9 +104,16 @@ public final class PageRenderer {
             head.appendElement("link").attr("rel", "alternate").attr("hreflang", other)
                     .attr("href", links.articleUrl(article.id(), other));
         }
+        if (language.equals(article.sourceLanguage())
+                || entry.alternateLanguages().contains(article.sourceLanguage())) {
+            // For readers of none of these languages: the original.
+            head.appendElement("link").attr("rel", "alternate").attr("hreflang", "x-default")
+                    .attr("href", links.articleUrl(article.id(), article.sourceLanguage()));
+        }
         for (FeedFormat format : FeedFormat.values()) {
             feedLink(head, language, format);
         }
+        ArticleMetadata.addTo(head, article, entry.alternateLanguages(), links);
 
         Element body = document.body();
         body.appendElement("header").appendElement("a").attr("href", links.indexUrl())

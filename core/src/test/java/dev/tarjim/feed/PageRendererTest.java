@@ -40,7 +40,8 @@ class PageRendererTest {
                 .extracting(e -> e.attr("hreflang") + " " + e.attr("href")).containsExactly(
                         "ar http://127.0.0.1:3000/articles/eb83513c9fa28be5/ar",
                         "en http://127.0.0.1:3000/articles/eb83513c9fa28be5/en",
-                        "es http://127.0.0.1:3000/articles/eb83513c9fa28be5/es");
+                        "es http://127.0.0.1:3000/articles/eb83513c9fa28be5/es",
+                        "x-default http://127.0.0.1:3000/articles/eb83513c9fa28be5/ar");
         assertThat(page.select("nav.translations a")).extracting(Element::text).containsExactly("English", "Español");
         assertThat(page.select("head link[type=application/atom+xml]").attr("href"))
                 .isEqualTo("http://127.0.0.1:3000/feeds/ar/atom.xml");
