@@ -63,8 +63,8 @@ final class ArticleMetadata {
                 meta(head, "og:image:alt", image.alt());
             }
         });
-        meta(head, "article:published_time", article.published().toString());
-        meta(head, "article:modified_time", article.updated().toString());
+        meta(head, "article:published_time", PageRenderer.machineTime(article.published()));
+        meta(head, "article:modified_time", PageRenderer.machineTime(article.updated()));
         for (String tag : article.tags()) {
             meta(head, "article:tag", tag);
         }
@@ -84,8 +84,8 @@ final class ArticleMetadata {
         if (!description.isEmpty()) {
             ld.put("description", description);
         }
-        ld.put("datePublished", article.published().toString());
-        ld.put("dateModified", article.updated().toString());
+        ld.put("datePublished", PageRenderer.machineTime(article.published()));
+        ld.put("dateModified", PageRenderer.machineTime(article.updated()));
         List<Block.Figure> images = ArticleImages.all(article);
         if (!images.isEmpty()) {
             ArrayNode list = ld.putArray("image");

@@ -52,7 +52,7 @@ public final class EntryHtml {
         for (Correction c : article.corrections()) {
             String day = DateTimeFormatter.ISO_LOCAL_DATE.format(c.at().atOffset(ZoneOffset.UTC));
             out.append("<p class=\"tarjim-correction\"><strong lang=\"en\" dir=\"ltr\">Correction (<time datetime=\"")
-                    .append(BodyHtml.escape(c.at().toString())).append("\">").append(day).append("</time>):</strong> ")
+                    .append(PageRenderer.machineTime(c.at())).append("\">").append(day).append("</time>):</strong> ")
                     .append(BodyHtml.escape(Texts.xmlLine(c.text()))).append("</p>");
         }
         return out.append("</aside>").toString();

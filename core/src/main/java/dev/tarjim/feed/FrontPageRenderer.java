@@ -108,7 +108,7 @@ public final class FrontPageRenderer {
         Element meta = card.appendElement("p").addClass("byline");
         DateTimeFormatter human = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(Locale.forLanguageTag(language)).withZone(ZoneOffset.UTC);
-        meta.appendElement("time").attr("datetime", DateTimeFormatter.ISO_INSTANT.format(article.published()))
+        meta.appendElement("time").attr("datetime", PageRenderer.machineTime(article.published()))
                 .text(human.format(article.published()));
         if (EntryHtml.hasNote(article)) {
             String source = article.sourceLanguage();
@@ -129,7 +129,7 @@ public final class FrontPageRenderer {
     private static void image(Element card, Block.Figure lead) {
         Element img = card.appendElement("img").attr("src", lead.src()).attr("alt", lead.alt())
                 .attr("loading", "lazy").attr("decoding", "async");
-        if (lead.width() > 0 && lead.height() > 0) {
+        if (lead.width() != null && lead.width() > 0 && lead.height() != null && lead.height() > 0) {
             img.attr("width", Integer.toString(lead.width())).attr("height", Integer.toString(lead.height()));
         }
     }

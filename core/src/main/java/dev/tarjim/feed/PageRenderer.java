@@ -68,6 +68,14 @@ public final class PageRenderer {
 
     private static final DateTimeFormatter MACHINE_TIME = DateTimeFormatter.ISO_INSTANT;
 
+    /**
+     * An instant as pages write it ({@code datetime}, JSON-LD, OpenGraph): ISO 8601 in UTC, to the second. HTML's
+     * {@code datetime} allows at most three digits of a second's fraction; stored times have nine.
+     */
+    static String machineTime(Instant instant) {
+        return MACHINE_TIME.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
     private final SiteLinks links;
     private final EntryHtml html;
 
@@ -228,6 +236,6 @@ public final class PageRenderer {
         }
         DateTimeFormatter human = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(Locale.forLanguageTag(language)).withZone(ZoneOffset.UTC);
-        parent.appendElement("time").attr("datetime", MACHINE_TIME.format(instant)).text(human.format(instant));
+        parent.appendElement("time").attr("datetime", machineTime(instant)).text(human.format(instant));
     }
 }

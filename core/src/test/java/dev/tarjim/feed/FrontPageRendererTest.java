@@ -75,4 +75,24 @@ class FrontPageRendererTest {
         assertThat(olderDoc.select("head link[rel=alternate][hreflang]:not([type])")).isEmpty();
         assertThat(olderDoc.selectFirst("link[rel=canonical]").attr("href")).contains("?before=");
     }
+
+    @Test
+    void aLeadImageOfUnknownSize_isShownWithoutOne() {
+        FeedPage page = new FeedPage("en", List.of(FeedEntry.of(TestArticles.withLeadImage(
+                "https://images.example.org/unknown-size.jpg"))), Instant.parse("2026-03-02T00:00:00Z"), null, null);
+        dev.tarjim.article.StoredArticle a = TestArticles.withLeadImage("https://images.example.org/x.jpg");
+        dev.tarjim.article.Block.Figure sizeless = new dev.tarjim.article.Block.Figure("https://images.example.org/x.jpg",
+                "A photo", List.of(), "", null, null);
+        dev.tarjim.article.StoredArticle withSizeless = new dev.tarjim.article.StoredArticle(a.id(), a.language(),
+                a.sourceLanguage(), a.title(), a.summary(), List.of(), a.author(), a.tags(), a.published(),
+                a.updated(), a.revision(), a.sourceKey(), a.contentHash(), false, null, false, a.slug(),
+                a.canonicalUrl(), sizeless);
+
+        Document doc = Jsoup.parse(renderer.render(new FeedPage("en", List.of(FeedEntry.of(withSizeless)),
+                page.updated(), null, null), List.of("en")));
+
+        Element img = doc.selectFirst(".front img");
+        assertThat(img.attr("src")).isEqualTo("https://images.example.org/x.jpg");
+        assertThat(img.hasAttr("width")).isFalse();
+    }
 }
