@@ -157,7 +157,13 @@
     }
   }
 
+  let shown = '';
+
+  // Re-rendered only when something changed, so a row under the pointer stays put between refreshes.
   function render(data) {
+    const json = JSON.stringify(data);
+    if (json === shown) return;
+    shown = json;
     $('count').textContent = '(' + data.total + ')';
     const body = $('uploads').tBodies[0];
     const rows = data.uploads.map(row);
