@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * <p>Items: {@code ART#<id>/LANG#<lang>} (an article in one language), {@code ART#<id>/STATE} (what became of
  * the upload), {@code ART#<id>/BODY#...} (chunks of bodies too large for one item), {@code TM#...} (translation
  * memory), {@code FEEDVER#<lang>} (feed versions) and the syndication change log. The sparse GSI {@value #FEED_INDEX}
- * lists live, published articles of one language newest first.
+ * lists live, published articles of one language newest first ({@code FEED#<lang>}) and every state item, newest
+ * first ({@code UPLOADS}: the editors' dashboard).
  */
 public final class TableSchema {
     public static final String PK = "pk";

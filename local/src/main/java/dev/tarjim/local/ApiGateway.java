@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>As in AWS: the event goes through JSON and the Lambda runtime's serializer both ways; routes under
  * {@code /syndication/} need an {@code x-api-key} header holding a known partner key, else the answer is a bare 403
  * (no content, as the template's gateway response for invalid keys) and the function is not invoked; the editors'
- * routes ({@code /articles/{id}/status}, {@code /editor/...}) need {@code Authorization: Bearer <editor token>},
+ * routes ({@code /articles/{id}/status}, {@code /editor/api/...}) need {@code Authorization: Bearer <editor token>},
  * else 401 {@code {"message":"Unauthorized"}}, and reach the function with authorizer claims shaped as a Cognito
  * user pool authorizer's; a function that fails, or answers something that is not a proxy response, gives 502
  * {@code {"message": "Internal server error"}}. Every answer carries {@code X-Content-Type-Options: nosniff}.
@@ -59,9 +59,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ApiGateway implements AutoCloseable {
     static final String STAGE = "local";
     static final String KEY_PREFIX = "/syndication/";
-    /** The resources the template puts behind the editors' authorizer. */
+    /**
+     * The resources the template puts behind the editors' authorizer. The dashboard's page ({@code /editor/}, its
+     * script and stylesheet) holds no data and is public: a browser sends no token when it navigates.
+     */
     static final java.util.regex.Pattern EDITOR_ROUTES =
-            java.util.regex.Pattern.compile("/articles/[^/]+/status|/editor(/.*)?");
+            java.util.regex.Pattern.compile("/articles/[^/]+/status|/editor/api(/.*)?");
     /** The principal the local authorizer admits editors as. */
     static final String LOCAL_EDITOR = "local-editor";
 

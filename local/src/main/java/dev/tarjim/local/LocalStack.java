@@ -436,7 +436,8 @@ public final class LocalStack implements AutoCloseable {
         }
         b.append("  Partner keys (add, limit, revoke; applied within a second): ").append(partnerKeys.file())
                 .append('\n');
-        b.append("  Editor token (for /articles/{id}/status): ").append(editorToken.file()).append("\n\n");
+        b.append("  Editor token (for /articles/{id}/status): ").append(editorToken.file()).append('\n');
+        b.append("  Editors' dashboard (sign in with that token): ").append(gatewayEndpoint()).append("/editor/\n\n");
         b.append("Try it (Debian's AWS CLI v2; ./tarjim aws ... sets endpoint and credentials for you):\n");
         b.append("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=")
                 .append(config.region()).append('\n');

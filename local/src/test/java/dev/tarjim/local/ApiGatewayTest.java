@@ -239,7 +239,7 @@ class ApiGatewayTest {
         HttpResponse<String> none = send(request("/articles/0123456789abcdef/status").GET().build());
         HttpResponse<String> wrong = send(request("/articles/0123456789abcdef/status")
                 .header("Authorization", "Bearer " + token + "x").GET().build());
-        HttpResponse<String> basic = send(request("/editor/").header("Authorization", "Basic " + token).GET()
+        HttpResponse<String> basic = send(request("/editor/api/uploads").header("Authorization", "Basic " + token).GET()
                 .build());
 
         for (HttpResponse<String> r : List.of(none, wrong, basic)) {
@@ -249,7 +249,7 @@ class ApiGatewayTest {
                     .startsWith("Bearer"));
         }
         assertThat(handler.events).isEmpty();
-        assertThat(awaitLog("/editor/ 401")).doesNotContain(token);
+        assertThat(awaitLog("/editor/api/uploads 401")).doesNotContain(token);
     }
 
     @Test

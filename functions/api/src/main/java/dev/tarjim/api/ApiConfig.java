@@ -19,6 +19,8 @@ import software.amazon.awssdk.regions.Region;
  *                       is synchronous, as in dynalite)
  * @param cursorSecret   HMAC key of partner cursors ({@code CURSOR_SECRET})
  * @param s3Endpoint     S3 endpoint override ({@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL}), for media
+ * @param uploadBucket   the bucket editors upload to from the dashboard ({@code BUCKET_NAME}); null: no upload forms
+ * @param maxUploadBytes the largest upload a dashboard form allows ({@code MAX_UPLOAD_BYTES}, default 5 MiB)
  */
 public record ApiConfig(
         Region region,
@@ -29,7 +31,9 @@ public record ApiConfig(
         int maxAgeSeconds,
         int settleSeconds,
         String cursorSecret,
-        URI s3Endpoint) {
+        URI s3Endpoint,
+        String uploadBucket,
+        long maxUploadBytes) {
 
     public static ApiConfig fromEnvironment() {
         return from(System.getenv());
@@ -47,6 +51,8 @@ public record ApiConfig(
                 Integer.parseInt(env.or("FEED_MAX_AGE_SECONDS", "60")),
                 Integer.parseInt(env.or("FEED_SETTLE_SECONDS", "5")),
                 env.or("CURSOR_SECRET", ""),
-                env.endpoint("S3"));
+                env.endpoint("S3"),
+                env.optional("BUCKET_NAME"),
+                Long.parseLong(env.or("MAX_UPLOAD_BYTES", Long.toString(5L * 1024 * 1024))));
     }
 }

@@ -69,6 +69,7 @@ final class Routes {
     private final PartnerRegistry partners;
     private final MediaLibrary media;
     private final Clock clock;
+    private final EditorDesk desk;
 
     /** The renderers and syndication service for one base URL (built once per base URL, then cached). */
     record Renderers(SiteLinks links, FeedRenderer feeds, PageRenderer pages, FrontPageRenderer fronts,
@@ -88,6 +89,13 @@ final class Routes {
     /** @param media the uploaded images (null: no media is served) */
     Routes(ArticleRepository store, ArticleStates states, FeedIndex feeds, ChangeLog changeLog,
             PartnerRegistry partners, MediaLibrary media, ApiConfig config, Clock clock) {
+        this(store, states, feeds, changeLog, partners, media, null, config, clock);
+    }
+
+    /** @param desk the editors' dashboard ({@code /editor/}; null: none) */
+    Routes(ArticleRepository store, ArticleStates states, FeedIndex feeds, ChangeLog changeLog,
+            PartnerRegistry partners, MediaLibrary media, EditorDesk desk, ApiConfig config, Clock clock) {
+        this.desk = desk;
         this.media = media;
         this.clock = clock;
         this.store = store;
@@ -119,7 +127,7 @@ final class Routes {
                 new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults()),
                 new PartnerRegistry(dynamo, config.tableName()),
                 new S3MediaLibrary(AwsClients.s3(config.region(), config.s3Endpoint()), dynamo, config.tableName()),
-                config, clock);
+                EditorWiring.desk(store, config, clock), config, clock);
     }
 
     Response handle(Request request) {
@@ -158,6 +166,9 @@ final class Routes {
         m = MEDIA.matcher(path);
         if (m.matches()) {
             return media(request, m.group(1), m.group(2));
+        }
+        if (desk != null && EditorDesk.owns(path)) {
+            return desk.handle(request, baseUrl(request));
         }
         throw ApiException.notFound("no such resource: " + path);
     }

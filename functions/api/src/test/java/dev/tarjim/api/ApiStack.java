@@ -77,7 +77,9 @@ final class ApiStack implements AutoCloseable {
         DynamoArticleStore handlerStore = new DynamoArticleStore(dynamo, TABLE, Clock.systemUTC());
         handler = new ApiHandler(new Routes(handlerStore, handlerStore, new FeedIndex(dynamo, TABLE, handlerStore),
                 new ChangeLog(dynamo, TABLE, Clock.systemUTC(), ChangeLog.Settings.defaults()),
-                new PartnerRegistry(dynamo, TABLE), config));
+                new PartnerRegistry(dynamo, TABLE), null,
+                new EditorDesk(handlerStore.states(), handlerStore, handlerStore, null, null, null, Clock.systemUTC()),
+                config, Clock.systemUTC()));
     }
 
     /** Stores an article as the ingest would (text, then the change log). */
