@@ -64,6 +64,7 @@ final class Routes {
     private final Function<String, Syndication> syndication;
     private final PartnerRegistry partners;
     private final MediaLibrary media;
+    private final SitemapRoutes sitemaps;
     private final Clock clock;
 
     /** The renderers and syndication service for one base URL (built once per base URL, then cached). */
@@ -90,6 +91,7 @@ final class Routes {
         this.feeds = feeds;
         this.config = config;
         this.partners = partners;
+        this.sitemaps = new SitemapRoutes(feeds, states, config, clock);
         CursorCodec cursors = config.cursorSecret().isEmpty() ? null : CursorCodec.ofSecret(config.cursorSecret());
         this.syndication = base -> cursors == null ? null
                 : new Syndication(changeLog, store, new NinjsWriter(URI.create(base)), cursors);
@@ -145,6 +147,10 @@ final class Routes {
         m = MEDIA.matcher(path);
         if (m.matches()) {
             return media(request, m.group(1), m.group(2));
+        }
+        Optional<Response> searchEngines = sitemaps.handle(request, r.links());
+        if (searchEngines.isPresent()) {
+            return searchEngines.get();
         }
         throw ApiException.notFound("no such resource: " + path);
     }
@@ -317,7 +323,7 @@ final class Routes {
 
     // ------------------------------------------------------------------ helpers
 
-    private static String language(String value) {
+    static String language(String value) {
         if (!LANG.matcher(value).matches()) {
             throw ApiException.notFound("unknown language: " + value);
         }
