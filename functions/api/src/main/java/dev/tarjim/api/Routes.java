@@ -68,6 +68,7 @@ final class Routes {
     private final Function<String, Syndication> syndication;
     private final PartnerRegistry partners;
     private final MediaLibrary media;
+    private final SitemapRoutes sitemaps;
     private final Clock clock;
     private final EditorDesk desk;
 
@@ -103,6 +104,7 @@ final class Routes {
         this.feeds = feeds;
         this.config = config;
         this.partners = partners;
+        this.sitemaps = new SitemapRoutes(feeds, states, config, clock);
         CursorCodec cursors = config.cursorSecret().isEmpty() ? null : CursorCodec.ofSecret(config.cursorSecret());
         this.syndication = base -> cursors == null ? null
                 : new Syndication(changeLog, store, new NinjsWriter(URI.create(base)), cursors);
@@ -169,6 +171,10 @@ final class Routes {
         }
         if (desk != null && EditorDesk.owns(path)) {
             return desk.handle(request, baseUrl(request));
+        }
+        Optional<Response> searchEngines = sitemaps.handle(request, r.links());
+        if (searchEngines.isPresent()) {
+            return searchEngines.get();
         }
         throw ApiException.notFound("no such resource: " + path);
     }
@@ -429,7 +435,7 @@ final class Routes {
 
     // ------------------------------------------------------------------ helpers
 
-    private static String language(String value) {
+    static String language(String value) {
         if (!LANG.matcher(value).matches()) {
             throw ApiException.notFound("unknown language: " + value);
         }
