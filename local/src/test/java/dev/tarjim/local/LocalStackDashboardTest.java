@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tarjim.api.ApiHandler;
 import dev.tarjim.emulators.Apy;
 import dev.tarjim.emulators.Ports;
-import dev.tarjim.emulators.ProjectPaths;
 import dev.tarjim.ingest.IngestHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,12 +28,8 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,8 +46,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code docs/editor-review.png}.
  */
 class LocalStackDashboardTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration INGEST = Duration.ofSeconds(120);
     private static final String ARTICLE_KEY = "incoming/harbour-strike.md";
@@ -85,7 +78,7 @@ class LocalStackDashboardTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(HeadlessChromium.installed(),
                 "chromium and chromium-driver are not installed (.ci/run installs them)");
         assumeTrue(Apy.installed(), "Apertium APy with English–Spanish is not installed: no translation to review");
         System.setProperty("aws.accessKeyId", "test");
@@ -115,16 +108,7 @@ class LocalStackDashboardTest {
         base = "http://127.0.0.1:" + gateway;
         token = Files.readString(data.resolve("editor-token")).strip();
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1100", "--lang=en-GB",
-                "--user-data-dir=" + Files.createTempDirectory(data, "chromium-profile"));
-        // The driver named explicitly: Selenium Manager is never asked to find or download one.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(data, 1400, 1100);
     }
 
     @AfterAll
@@ -280,11 +264,7 @@ class LocalStackDashboardTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** Only when asked ({@code -Dtarjim.screenshots=true}): a run of the tests leaves the tree as it was. */
     private static void screenshot(String name) throws Exception {
-        if (Boolean.getBoolean("tarjim.screenshots")) {
-            byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
-            Files.write(ProjectPaths.root().resolve("docs").resolve(name), png);
-        }
+        HeadlessChromium.screenshot(browser, name);
     }
 }

@@ -1,0 +1,135 @@
+package dev.tarjim.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tarjim.api.ApiHandler;
+import dev.tarjim.emulators.Ports;
+import dev.tarjim.emulators.ProjectPaths;
+import dev.tarjim.ingest.IngestHandler;
+import dev.tarjim.support.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The bilingual view in a real browser: the seed (Arabic) and an editor's reviewed English translation of it are
+ * uploaded with the AWS CLI and ingested; Chromium opens {@code /articles/{id}/ar?beside=en} through the local gateway
+ * and lays out two columns, Arabic on the right as a right-to-left page reads, block facing block, stacked on a narrow
+ * screen. Debian has no Arabic pair for Apertium, so the English is a human translation, as a newsroom would upload.
+ *
+ * <p>With {@code -Dtarjim.screenshots=true} it writes {@code docs/bilingual-ar-en.png}.
+ */
+class LocalStackBilingualViewTest {
+    @TempDir
+    static Path data;
+
+    private static LocalStack stack;
+    private static S3Client s3;
+    private static WebDriver browser;
+    private static String seedId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed (.ci/run does)");
+        assumeTrue(AwsCli.installed(), "Debian's AWS CLI v2 is not installed (.ci/run installs it)");
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+        int dynamo = Ports.free();
+        int s3Port = Ports.free();
+        int apy = Ports.free();
+        int gateway = Ports.free();
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", "us-east-1");
+        env.put("TABLE_NAME", LocalConfig.DEFAULT_TABLE);
+        env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3Port);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamo);
+        env.put("TRANSLATION_ENGINE", "none");
+        env.put("TARGET_LANGUAGES", "en");
+        env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + gateway);
+        env.put("FEED_SETTLE_SECONDS", "0");
+        stack = LocalStack.start(LocalConfig.builder(data).ports(dynamo, s3Port, apy, gateway).apy(false)
+                .retryDelay(Duration.ofMillis(50))
+                .ingestFunction(() -> new IngestHandler(env))
+                .apiStreamFunction(() -> new ApiHandler(env))
+                .out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .build());
+        s3 = LocalStackTest.s3(stack);
+        Path samples = ProjectPaths.root().resolve("samples");
+        AwsCli.run(stack.s3Endpoint(), "s3", "cp", samples.resolve("000_eb83513c9fa28be5.txt").toString(),
+                "s3://tarjim-articles/incoming/");
+        assertThat(stack.awaitIngestIdle(Duration.ofSeconds(60))).isTrue();
+        AwsCli.run(stack.s3Endpoint(), "s3", "cp", samples.resolve("000_eb83513c9fa28be5.en.md").toString(),
+                "s3://tarjim-articles/incoming/reviews/000_eb83513c9fa28be5.en.md");
+        assertThat(stack.awaitIngestIdle(Duration.ofSeconds(60))).isTrue();
+        JsonNode seed = report("incoming/000_eb83513c9fa28be5.txt");
+        seedId = seed.get("articleId").asText();
+        assertThat(seed.at("/languages/en/status").asText()).as(seed.toString()).isEqualTo("reviewed");
+        browser = HeadlessChromium.start(data, 1400, 1000);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void arabicBesideEnglish_twoColumnsRightToLeft_blockFacingBlock_stackedWhenNarrow() throws Exception {
+        browser.manage().window().setSize(new Dimension(1400, 1000));
+        browser.get(stack.gatewayEndpoint().toString().replaceAll("/+$", "") + "/articles/" + seedId
+                + "/ar?beside=en");
+
+        List<WebElement> titles = browser.findElements(By.cssSelector("main.beside > .row:first-child > .column"));
+        assertThat(titles).extracting(e -> e.getAttribute("lang")).containsExactly("ar", "en");
+        WebElement arabic = titles.get(0);
+        WebElement english = titles.get(1);
+        assertThat(english.findElement(By.tagName("h1")).getText()).startsWith("Xi and Putin send");
+        // Right to left: the page's own language in the right-hand column, side by side on one line.
+        assertThat(arabic.getRect().getX()).isGreaterThan(english.getRect().getX() + english.getRect().getWidth()
+                - 1);
+        assertThat(Math.abs(arabic.getRect().getY() - english.getRect().getY())).isLessThan(5);
+        assertThat(english.getCssValue("direction")).isEqualTo("ltr");
+        assertThat(arabic.getCssValue("direction")).isEqualTo("rtl");
+        // Block n faces block n: the first paragraphs start on the same line.
+        List<WebElement> firstBody = browser.findElements(By.cssSelector("main.beside > .row:nth-child(2) > .column"));
+        assertThat(firstBody.get(0).getText()).startsWith("أرسل الرئيس الصيني شي جين بينغ");
+        assertThat(firstBody.get(1).getText()).startsWith("Chinese President Xi Jinping");
+        assertThat(Math.abs(firstBody.get(0).getRect().getY() - firstBody.get(1).getRect().getY())).isLessThan(5);
+        assertThat(browser.findElement(By.cssSelector(".tarjim-mt-note, .column [class*=note]")).getText())
+                .contains("Reviewed translation");
+        HeadlessChromium.screenshot(browser, "bilingual-ar-en.png");
+
+        browser.manage().window().setSize(new Dimension(480, 1000));
+        List<WebElement> narrow = browser.findElements(By.cssSelector("main.beside > .row:nth-child(2) > .column"));
+        assertThat(narrow.get(1).getRect().getY()).as("stacked on a narrow screen")
+                .isGreaterThan(narrow.get(0).getRect().getY() + narrow.get(0).getRect().getHeight() - 1);
+    }
+
+    private static JsonNode report(String key) throws Exception {
+        return Json.mapper().readTree(s3.getObjectAsBytes(b -> b.bucket("tarjim-articles").key("reports/" + key
+                + ".json")).asByteArray());
+    }
+}
