@@ -116,7 +116,7 @@ class LocalStackKillTest {
         assertThat(reportsOnDisk(reports)).as("the ingest had started").isPositive();
         assertThat(settledAtKill).as("killed mid-batch").isLessThan(ARTICLES);
         // SIGKILL ran no shutdown hook: the emulators must not outlive the stack and hold its ports.
-        awaitFree(dynamo, s3, gateway);
+        awaitFree(translate ? new int[] {dynamo, s3, gateway, apy} : new int[] {dynamo, s3, gateway});
 
         stack = start(env, data, translate, tmp.resolve("second-run.log"), gateway);
         String token = Files.readString(data.resolve("editor-token")).strip();
