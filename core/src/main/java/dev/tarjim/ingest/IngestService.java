@@ -211,12 +211,24 @@ public final class IngestService {
             if (cmp > 0) {
                 return Outcome.SUPERSEDED;
             }
+            if (cmp == 0 && DeadLetters.marked(current.get())
+                    && (change.removed() || current.get().revision() == 0)) {
+                // Redriven from the dead-letter queue after it had written its state: applied again in full.
+                return change.removed() ? withdraw(id, change, seq, current.get(), lease)
+                        : upload(id, change, seq, current.get(), lease);
+            }
             if (cmp == 0) {
                 // A duplicate, or Lambda's retry of this event after a failure that followed the state write: the
-                // report write may be what failed, so it is written again from the saved state.
-                reports.write(change.bucket(), change.key(), Report.of(current.get()));
-                completeTranslations(current.get(), lease, change.bucket(), null);
-                if (current.get().media() != null && !current.get().withdrawn() && media != null) {
+                // report write may be what failed, so it is written again from the saved state. A redriven dead
+                // letter first takes back the status it had before it was given up.
+                ArticleState dup = current.get();
+                if (DeadLetters.marked(dup)) {
+                    dup = DeadLetters.revived(dup, clock.instant());
+                    states.putState(dup, lease);
+                }
+                reports.write(change.bucket(), change.key(), Report.of(dup));
+                completeTranslations(dup, lease, change.bucket(), null);
+                if (dup.media() != null && !dup.withdrawn() && media != null) {
                     // The retry of an image's event whose waiting articles were not all ingested again.
                     ingestWaitingArticles(change.key());
                 }

@@ -44,7 +44,7 @@ public final class Apy implements AutoCloseable {
         }
         try {
             Path log = Files.createTempFile("apy-" + port + "-", ".log");
-            Process p = new ProcessBuilder(List.of(exe, "-p", Integer.toString(port), "-j", "1",
+            Process p = Tethered.command(List.of(exe, "-p", Integer.toString(port), "-j", "1",
                     DEFAULT_MODES.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Apy apy = new Apy(p, port);
             try {

@@ -55,7 +55,7 @@ public final class Dynalite implements AutoCloseable {
                 cmd.add(dataDir.toString());
             }
             Path log = Files.createTempFile("dynalite-" + port + "-", ".log");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+            Process p = Tethered.command(cmd).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             Dynalite d = new Dynalite(p, port);
             try {

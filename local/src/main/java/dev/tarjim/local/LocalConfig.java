@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import dev.tarjim.ingest.DeadLetterHandler;
 import dev.tarjim.api.ApiHandler;
 import dev.tarjim.emulators.Ports;
 import dev.tarjim.ingest.IngestHandler;
@@ -42,7 +44,8 @@ public record LocalConfig(
         Supplier<? extends RequestStreamHandler> apiFunction,
         PrintStream out,
         Supplier<? extends RequestHandler<Map<String, Object>, Integer>> releaseFunction,
-        Duration releaseEvery) {
+        Duration releaseEvery,
+        Supplier<? extends RequestHandler<SNSEvent, Void>> deadLetterFunction) {
 
     public static final String DEFAULT_BUCKET = "tarjim-articles";
     public static final String DEFAULT_TABLE = "tarjim";
@@ -64,7 +67,8 @@ public record LocalConfig(
      * The configuration of {@code ./tarjim local}: {@code --data DIR} or {@code TARJIM_DATA} (default
      * {@code ./data}), {@code --no-apy}, and the functions' own variables ({@code TABLE_NAME}, {@code BUCKET_NAME},
      * {@code AWS_REGION}, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code APERTIUM_URL},
-     * {@code PUBLIC_BASE_URL}, {@code PARTNER_KEYS_FILE}), whose ports say where each emulator listens.
+     * {@code PUBLIC_BASE_URL}, {@code PARTNER_KEYS_FILE}), whose ports say where each emulator listens, and
+     * {@code INGEST_RETRY_DELAY_SECONDS} (the delay before a failed ingest's first retry, default 60).
      */
     public static LocalConfig fromEnvironment(Map<String, String> env, List<String> args) {
         Path data = Path.of(env.getOrDefault("TARJIM_DATA", "data"));
@@ -91,7 +95,17 @@ public record LocalConfig(
                         port(env, "APERTIUM_URL", 2737), port(env, "PUBLIC_BASE_URL", 3000))
                 .apy(apy)
                 .accessLog(!"false".equalsIgnoreCase(env.getOrDefault("TARJIM_ACCESS_LOG", "true")))
-                .releaseFunction(ReleaseHandler::new);
+                .releaseFunction(ReleaseHandler::new)
+                .deadLetterFunction(DeadLetterHandler::new);
+        String retry = env.get("INGEST_RETRY_DELAY_SECONDS");
+        if (retry != null && !retry.isBlank()) {
+            try {
+                b.retryDelay(Duration.ofMillis(Math.round(Double.parseDouble(retry.trim()) * 1000)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("INGEST_RETRY_DELAY_SECONDS is not a number of seconds: " + retry,
+                        e);
+            }
+        }
         String keys = env.get("PARTNER_KEYS_FILE");
         if (keys != null && !keys.isBlank()) {
             b.partnerKeysFile(Path.of(keys).toAbsolutePath().normalize());
@@ -134,6 +148,7 @@ public record LocalConfig(
         private PrintStream out = System.out;
         private Supplier<? extends RequestHandler<Map<String, Object>, Integer>> releaseFunction;
         private Duration releaseEvery = Duration.ofMinutes(1);
+        private Supplier<? extends RequestHandler<SNSEvent, Void>> deadLetterFunction;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -225,6 +240,16 @@ public record LocalConfig(
             return this;
         }
 
+        /**
+         * The dead-letter function, which the stack invokes (as the ingest's failure topic does in AWS) for each event
+         * it gives up on, to mark the upload failed; {@code null}, the builder's default, only keeps the event in
+         * {@code <data>/dlq/}.
+         */
+        public Builder deadLetterFunction(Supplier<? extends RequestHandler<SNSEvent, Void>> value) {
+            this.deadLetterFunction = value;
+            return this;
+        }
+
         public Builder out(PrintStream value) {
             this.out = value;
             return this;
@@ -234,7 +259,7 @@ public record LocalConfig(
             Path keys = partnerKeysFile != null ? partnerKeysFile : dataDir.resolve("partner-keys.json");
             return new LocalConfig(dataDir, region, tableName, bucket, TRIGGER_PREFIX, dynamoPort, s3Port, apyPort,
                     gatewayPort, apy, accessLog, retryDelay, keys, ingestFunction, apiFunction, out, releaseFunction,
-                    releaseEvery);
+                    releaseEvery, deadLetterFunction);
         }
     }
 }

@@ -160,7 +160,9 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the API gateway on port " + config.gatewayPort(), e);
         }
-        notifications.start(ingest);
+        notifications.start(ingest, config.deadLetterFunction() == null ? null : new DeadLetterDelivery(
+                initialise(DeadLetterDelivery.FUNCTION, config.deadLetterFunction()::get), config.region(),
+                config.out()));
         running.push(watchCredentials(registry));
         if (config.releaseFunction() != null) {
             running.push(scheduleReleases(initialise(LocalFunction.RELEASE, config.releaseFunction()::get)));

@@ -29,9 +29,11 @@ import java.util.stream.Stream;
  *
  * <p>Like AWS: events are delivered after the S3 request returned, one at a time to one warm handler instance,
  * deserialized by the Lambda runtime's own serializer; a failed invocation is retried twice with growing delays, then
- * the event goes to the dead-letter folder ({@code <data>/dlq/}). Each event is written to
+ * the event goes to the dead-letter folder ({@code <data>/dlq/}) and its destination record to the dead-letter
+ * function ({@link DeadLetterDelivery}), which marks the upload failed. Each event is written to
  * {@code <data>/notifications/pending/} until delivered, so a restart (even a crash) of the local stack re-delivers
- * what was not handled: at least once, as S3 promises.
+ * what was not handled: at least once, as S3 promises. An event put back there while the stack runs (a redrive of
+ * the dead-letter folder: {@code scripts/redrive-dlq --local}) is delivered within a second.
  */
 final class S3Notifications implements S3Server.Listener, AutoCloseable {
     /** Lambda retries a failed asynchronous invocation twice. */
@@ -54,6 +56,9 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
     private final PojoSerializer<S3Event> serializer =
             LambdaEventSerializers.serializerFor(S3Event.class, S3Event.class.getClassLoader());
     private final List<Path> leftOver;
+    /** Sequencers of the pending events this run delivers (or delivered, until their file is removed). */
+    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile DeadLetterDelivery deadLetters;
     private final Object idleLock = new Object();
     private int unfinished;
     private volatile boolean closing;
@@ -86,21 +91,61 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
 
     /** Starts delivering to the handler: first the events left pending by an earlier run, oldest first. */
     void start(RequestHandler<S3Event, Void> ingest) {
+        start(ingest, null);
+    }
+
+    /**
+     * Starts delivering, and tells the dead-letter function of events given up.
+     *
+     * @param deadLetter the dead-letter function, or {@code null} to only keep given-up events in the folder
+     */
+    void start(RequestHandler<S3Event, Void> ingest, DeadLetterDelivery deadLetter) {
+        this.deadLetters = deadLetter;
         handler.complete(ingest);
         for (Path file : leftOver) {
-            try {
-                String json = Files.readString(file);
-                JsonNode record = JSON.readTree(json).path("Records").path(0);
-                String name = file.getFileName().toString();
-                S3EventMessages.Message message = new S3EventMessages.Message(json,
-                        record.path("eventName").asText(), record.path("s3").path("object").path("key").asText(),
-                        name.substring(0, name.length() - ".json".length()));
-                console.log("redelivering %s %s left pending by the last run", message.eventName(),
-                        message.key());
-                submit(new Delivery(message, 1), Duration.ZERO);
-            } catch (IOException e) {
-                console.log("cannot read pending event %s: %s", file, e.getMessage());
+            redeliver(file, "left pending by the last run");
+        }
+        worker.scheduleWithFixedDelay(this::pickUpRedriven, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Delivers the events put into the pending folder from outside (a redrive) since the last look. */
+    private void pickUpRedriven() {
+        if (closing) {
+            return;
+        }
+        try {
+            for (Path file : pendingFiles()) {
+                if (!known.contains(sequencer(file))) {
+                    redeliver(file, "redriven from the dead-letter folder");
+                }
             }
+        } catch (RuntimeException e) {
+            console.log("cannot look for redriven events: %s", e.getMessage());
+        }
+    }
+
+    private static String sequencer(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".json".length());
+    }
+
+    private void redeliver(Path file, String why) {
+        String sequencer = sequencer(file);
+        if (!known.add(sequencer)) {
+            return;
+        }
+        try {
+            String json = Files.readString(file);
+            JsonNode record = JSON.readTree(json).path("Records").path(0);
+            S3EventMessages.Message message = new S3EventMessages.Message(json,
+                    record.path("eventName").asText(), record.path("s3").path("object").path("key").asText(),
+                    sequencer);
+            console.log("redelivering %s %s %s", message.eventName(), message.key(), why);
+            submit(new Delivery(message, 1), Duration.ZERO);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            known.remove(sequencer);
+        } catch (IOException e) {
+            console.log("cannot read pending event %s: %s", file, e.getMessage());
         }
     }
 
@@ -141,6 +186,8 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
 
     private void accept(S3EventMessages.Message message) {
         Path file = pendingDir.resolve(message.sequencer() + ".json");
+        // Known before the file exists, so the look for redriven events never delivers it a second time.
+        known.add(message.sequencer());
         try {
             Files.createDirectories(pendingDir);
             Files.writeString(file, message.json(), StandardCharsets.UTF_8);
@@ -204,6 +251,7 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
                 console.log("ingest %s %s -> failed %d times, event sent to the dead-letter folder %s (%d ms): %s",
                         message.eventName(), message.key(), ATTEMPTS, dead, ms, e);
                 forget(message);
+                reportDeadLetter(message, e, context.getAwsRequestId());
             }
         }
     }
@@ -247,8 +295,25 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
     private void forget(S3EventMessages.Message message) {
         try {
             Files.deleteIfExists(pendingDir.resolve(message.sequencer() + ".json"));
+            known.remove(message.sequencer());
         } catch (IOException e) {
             console.log("cannot clear pending event %s: %s", message.sequencer(), e.getMessage());
+        }
+    }
+
+    /** Publishes the given-up event's destination record to the dead-letter function, as Lambda and SNS do. */
+    private void reportDeadLetter(S3EventMessages.Message message, Throwable error, String requestId) {
+        DeadLetterDelivery delivery = deadLetters;
+        if (delivery == null) {
+            return;
+        }
+        try {
+            delivery.deliver(message.json(), ATTEMPTS, error, requestId);
+            console.log("dead letter %s %s -> reported failed (held in %s)", message.eventName(), message.key(),
+                    dlqDir);
+        } catch (IOException | RuntimeException e) {
+            console.log("dead letter %s %s -> the report could not say so: %s", message.eventName(), message.key(),
+                    e);
         }
     }
 

@@ -52,7 +52,7 @@ class TemplateConsistencyTest {
             }
         });
         assertThat(functions).containsOnlyKeys("IngestFunction", "ApiFunction", "EmbargoReleaseFunction",
-                "ReleaseDeferredFunction");
+                "ReleaseDeferredFunction", "DeadLetterFunction");
 
         for (Map.Entry<String, String> f : functions.entrySet()) {
             Map<String, Object> props = map(resources.get(f.getKey()), "Properties");

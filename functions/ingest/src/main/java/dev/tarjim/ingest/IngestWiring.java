@@ -3,6 +3,7 @@ package dev.tarjim.ingest;
 import dev.tarjim.article.ContentParser;
 import dev.tarjim.feed.FeedChanges;
 import dev.tarjim.article.LanguageResolver;
+import dev.tarjim.store.DynamoArticleStates;
 import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.store.DynamoDeferredTranslations;
 import dev.tarjim.store.DynamoTranslationReviews;
@@ -94,6 +95,14 @@ final class IngestWiring {
                 new IngestService.Settings(config.maxUploadBytes(), config.targets(), config.leaseTtl(),
                         config.leaseWait()),
                 clock, log, new DynamoDeferredTranslations(dynamo, config.tableName()), budget).withMedia(new S3MediaLibrary(s3, dynamo, config.tableName()), config.publicBaseUrl());
+    }
+
+    /** The dead-letter marking: the article states and reports only (no engine, no parser). */
+    static DeadLetters deadLetters(IngestConfig config, Log log) {
+        Clock clock = Clock.systemUTC();
+        return new DeadLetters(new DynamoArticleStates(AwsClients.dynamo(config.region(), config.dynamoEndpoint()),
+                config.tableName(), clock), new S3Reports(AwsClients.s3(config.region(), config.s3Endpoint())),
+                config.leaseTtl(), config.leaseWait(), clock, log);
     }
 
     /** The embargo release over the same table, lease rules and change log as the ingest. */
