@@ -25,6 +25,9 @@ public final class PageRenderer {
                     + "margin:2rem auto;padding:0 1rem;color:#1d1d1f;background:#fff}",
             ":lang(ar),:lang(fa),:lang(ur){font-family:'Noto Naskh Arabic','Noto Sans Arabic',Amiri,serif;"
                     + "font-size:1.08em;line-height:1.9}",
+            // Text of another script inside an Arabic page (a column, a byline) keeps its own face and size.
+            ":lang(ar) [lang]:not(:lang(ar)):not(:lang(fa)):not(:lang(ur)){font-family:system-ui,-apple-system,"
+                    + "'Segoe UI',sans-serif;font-size:.926em;line-height:1.65}",
             "h1{line-height:1.3}",
             "a{color:#0b57d0}",
             ".byline{color:#555;font-size:.95rem}",
@@ -51,6 +54,7 @@ public final class PageRenderer {
             ".front img{float:inline-end;max-width:9rem;margin-inline-start:1rem}",
             // The bilingual view: two columns, each in its own direction; one column on narrow screens.
             "body.beside-page{max-width:76rem}",
+            ".beside h1{font-size:1.6rem}",
             ".beside .row{display:grid;grid-template-columns:1fr 1fr;gap:0 2rem}",
             ".shared-figure figure{margin-block-end:0}",
             ".caption{color:#555;font-size:.9rem;margin-top:.35rem}",

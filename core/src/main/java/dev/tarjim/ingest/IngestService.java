@@ -545,7 +545,7 @@ public final class IngestService {
                     status = translations.review(original, review, source.sequencer());
                     updateLanguage(source, lang, status, sourceLease, change.bucket());
                 } catch (UnsupportedOperationException e) {
-                    refusal = "This deployment keeps no reviewed translations (no translation engine configured)";
+                    refusal = "This deployment keeps no reviewed translations";
                 } catch (IllegalArgumentException tooLarge) {
                     refusal = "The reviewed translation is too large to keep: " + tooLarge.getMessage();
                 }

@@ -4,7 +4,6 @@ import dev.tarjim.article.TranslationStatus;
 import dev.tarjim.article.LanguageStatus;
 import dev.tarjim.article.StoredArticle;
 import dev.tarjim.article.TranslationReview;
-import java.time.Clock;
 import java.util.Optional;
 
 /** The ingest's view of translation: turn the stored original into one stored target language. */
@@ -40,11 +39,5 @@ public interface Translations {
      */
     default Optional<LanguageStatus> dropReview(StoredArticle original, String language, String sequencer) {
         return Optional.empty();
-    }
-
-    /** No engine configured: every target is honestly unsupported. */
-    static Translations none(Clock clock) {
-        return (original, target, sequencer) -> new LanguageStatus(TranslationStatus.UNSUPPORTED,
-                original.revision(), "none", "no translation engine configured", 0, clock.instant());
     }
 }

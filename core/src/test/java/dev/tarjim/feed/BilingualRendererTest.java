@@ -61,4 +61,14 @@ class BilingualRendererTest {
                 new FeedEntry(TestArticles.richEnglish(), List.of("en", "es"))));
         assertThat(original.select(".beside-link")).isEmpty();
     }
+
+    @Test
+    void theStylesheet_isTheOneThePoliciesHashAllows() {
+        Document doc = Jsoup.parse(renderer.render(TestArticles.richArabic(), TestArticles.richEnglish()));
+
+        String style = doc.selectFirst("style").data();
+        String hash = java.util.Base64.getEncoder().encodeToString(dev.tarjim.support.Hashes.sha256(
+                style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(PageRenderer.contentSecurityPolicy()).contains("'sha256-" + hash + "'");
+    }
 }

@@ -77,6 +77,8 @@ class LocalStackBilingualViewTest {
         AwsCli.run(stack.s3Endpoint(), "s3", "cp", samples.resolve("000_eb83513c9fa28be5.en.md").toString(),
                 "s3://tarjim-articles/incoming/reviews/000_eb83513c9fa28be5.en.md");
         assertThat(stack.awaitIngestIdle(Duration.ofSeconds(60))).isTrue();
+        JsonNode review = report("incoming/reviews/000_eb83513c9fa28be5.en.md");
+        assertThat(review.get("status").asText()).as(review.toString()).isEqualTo("stored");
         JsonNode seed = report("incoming/000_eb83513c9fa28be5.txt");
         seedId = seed.get("articleId").asText();
         assertThat(seed.at("/languages/en/status").asText()).as(seed.toString()).isEqualTo("reviewed");
@@ -103,6 +105,10 @@ class LocalStackBilingualViewTest {
                 + "/ar?beside=en");
 
         List<WebElement> titles = browser.findElements(By.cssSelector("main.beside > .row:first-child > .column"));
+        // The page's stylesheet applies (its hash is what the Content-Security-Policy allows), and each column is
+        // set in its own script's face.
+        assertThat(titles.get(0).getCssValue("font-family")).contains("Noto Naskh Arabic");
+        assertThat(titles.get(1).getCssValue("font-family")).contains("system-ui");
         assertThat(titles).extracting(e -> e.getAttribute("lang")).containsExactly("ar", "en");
         WebElement arabic = titles.get(0);
         WebElement english = titles.get(1);

@@ -17,6 +17,7 @@ import dev.tarjim.translation.AmazonTranslateEngine;
 import dev.tarjim.translation.ApertiumEngine;
 import dev.tarjim.translation.DynamoTranslationBudget;
 import dev.tarjim.translation.DynamoTranslationMemory;
+import dev.tarjim.translation.NoEngine;
 import dev.tarjim.translation.TranslationBudget;
 import dev.tarjim.translation.TranslationEngine;
 import dev.tarjim.translation.Translator;
@@ -58,7 +59,8 @@ final class IngestWiring {
         TranslationEngine engine;
         switch (config.engine()) {
             case "none":
-                return Translations.none(clock);
+                engine = new NoEngine();
+                break;
             case "apertium":
                 engine = new ApertiumEngine(config.apertiumUrl());
                 break;
