@@ -52,7 +52,7 @@ public final class JsonFeedRenderer {
                 language,
                 page.nextPageToken() == null ? null
                         : links.feedPageUrl(language, FeedFormat.JSON_FEED, page.nextPageToken()),
-                List.of(new Author(links.settings().siteTitle())),
+                List.of(new Author(links.settings().siteTitle(language), links.settings().publisherUrl())),
                 items);
         try {
             return WRITER.writeValueAsString(feed);
@@ -69,7 +69,7 @@ public final class JsonFeedRenderer {
             alternates.add(new Alternate(other, links.articleUrl(article.id(), other)));
         }
         return new JsonItem(
-                links.entryId(article.id(), article.language()),
+                article.entryId(),
                 links.articleUrl(article.id(), article.language()),
                 EntryHtml.title(article),
                 html.content(article),
@@ -78,7 +78,7 @@ public final class JsonFeedRenderer {
                 ArticleImages.lead(article).map(lead -> ArticleImages.asciiUrl(lead.src())).orElse(null),
                 rfc3339(article.published()),
                 rfc3339(article.updated()),
-                author.isEmpty() ? List.of() : List.of(new Author(author)),
+                author.isEmpty() ? List.of() : List.of(new Author(author, null)),
                 EntryHtml.tags(article),
                 article.language(),
                 new Extension(article.sourceLanguage(), Texts.xmlLine(article.engine()), article.revision(),
@@ -123,7 +123,8 @@ public final class JsonFeedRenderer {
             @JsonProperty("_tarjim") Extension tarjim) {
     }
 
-    record Author(String name) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Author(String name, String url) {
     }
 
     @JsonPropertyOrder({"source_language", "engine", "revision", "machine_translated", "alternates"})

@@ -48,7 +48,7 @@ public final class RssRenderer {
         channel.setDescription(XmlFeeds.feedDescription(links, language));
         channel.setLanguage(language);
         channel.setLastBuildDate(XmlFeeds.date(page.updated()));
-        channel.setGenerator(links.settings().siteTitle());
+        channel.setGenerator(XmlFeeds.GENERATOR);
 
         List<Element> channelLinks = channel.getForeignMarkup();
         channelLinks.add(XmlFeeds.atomLink("self",
@@ -85,7 +85,7 @@ public final class RssRenderer {
 
         Guid guid = new Guid();
         guid.setPermaLink(false);
-        guid.setValue(links.entryId(article.id(), article.language()));
+        guid.setValue(article.entryId());
         item.setGuid(guid);
 
         // RSS readers treat description as HTML: escape the plain summary so none of its text becomes markup.

@@ -4,6 +4,7 @@ import dev.tarjim.article.StoredArticle;
 import dev.tarjim.article.ArticleState;
 import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.ArticleStates;
+import dev.tarjim.article.TagAuthority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +25,14 @@ public final class DynamoArticleStore implements ArticleRepository, ArticleState
     private final DynamoArticleTexts texts;
     private final DynamoArticleStates states;
 
+    /** The store, minting ids of new articles from the {@link TagAuthority#LEGACY} authority. */
     public DynamoArticleStore(DynamoDbClient dynamo, String table, Clock clock) {
-        this.texts = new DynamoArticleTexts(dynamo, table);
+        this(dynamo, table, clock, TagAuthority.LEGACY);
+    }
+
+    /** @param authority the authority of ids minted for articles stored from now on ({@code TAG_AUTHORITY}) */
+    public DynamoArticleStore(DynamoDbClient dynamo, String table, Clock clock, TagAuthority authority) {
+        this.texts = new DynamoArticleTexts(dynamo, table, authority);
         this.states = new DynamoArticleStates(dynamo, table, clock);
     }
 

@@ -1,5 +1,6 @@
 package dev.tarjim.api;
 
+import dev.tarjim.feed.SiteBranding;
 import dev.tarjim.support.Environment;
 import java.net.URI;
 import java.util.Map;
@@ -19,6 +20,8 @@ import software.amazon.awssdk.regions.Region;
  *                       is synchronous, as in dynalite)
  * @param cursorSecret   HMAC key of partner cursors ({@code CURSOR_SECRET})
  * @param s3Endpoint     S3 endpoint override ({@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL}), for media
+ * @param branding       the publisher ({@code SITE_NAME}, {@code SITE_NAME_BY_LANGUAGE}, {@code SITE_URL},
+ *                       {@code TAG_AUTHORITY}) named in feeds, pages and ninjs
  */
 public record ApiConfig(
         Region region,
@@ -29,7 +32,8 @@ public record ApiConfig(
         int maxAgeSeconds,
         int settleSeconds,
         String cursorSecret,
-        URI s3Endpoint) {
+        URI s3Endpoint,
+        SiteBranding branding) {
 
     public static ApiConfig fromEnvironment() {
         return from(System.getenv());
@@ -47,6 +51,7 @@ public record ApiConfig(
                 Integer.parseInt(env.or("FEED_MAX_AGE_SECONDS", "60")),
                 Integer.parseInt(env.or("FEED_SETTLE_SECONDS", "5")),
                 env.or("CURSOR_SECRET", ""),
-                env.endpoint("S3"));
+                env.endpoint("S3"),
+                SiteBranding.from(env));
     }
 }
