@@ -96,6 +96,9 @@ public final class PageRenderer {
         for (FeedFormat format : FeedFormat.values()) {
             feedLink(head, language, format);
         }
+        // Structured data, never executed (the policy allows no script): its text is JSON-escaped, see ArticleJsonLd.
+        head.appendElement("script").attr("type", "application/ld+json")
+                .appendChild(new org.jsoup.nodes.DataNode(ArticleJsonLd.of(article, links)));
 
         Element body = document.body();
         body.appendElement("header").appendElement("a").attr("href", links.indexUrl())

@@ -105,6 +105,24 @@ class SiteBrandingRenderTest {
     }
 
     @Test
+    void page_jsonLd_namesThePublisherInThePagesLanguage_andTheOriginalOfATranslation() throws Exception {
+        Document arabic = Jsoup.parse(new PageRenderer(SETTINGS).article(new FeedEntry(
+                TestArticles.arabicTranslation().withIdAuthority(FIRST), List.of("en"))));
+        JsonNode ld = MAPPER.readTree(arabic.selectFirst("script[type=application/ld+json]").data());
+
+        assertThat(ld.path("@type").asText()).isEqualTo("NewsArticle");
+        assertThat(ld.at("/publisher/@type").asText()).isEqualTo("Organization");
+        assertThat(ld.at("/publisher/name").asText()).isEqualTo("غلوبال تايمز");
+        assertThat(ld.at("/publisher/url").asText()).isEqualTo("https://globaltimes.example/");
+        assertThat(ld.path("identifier").asText()).isEqualTo("tag:globaltimes.example,2025:article/a1b2c3/ar");
+        assertThat(ld.path("inLanguage").asText()).isEqualTo("ar");
+        assertThat(ld.path("headline").asText()).isEqualTo("الرئيس أرسل رسالة");
+        assertThat(ld.at("/author/name").asText()).isEqualTo("Jane Doe");
+        assertThat(ld.at("/translationOfWork/@id").asText())
+                .isEqualTo("https://feeds.globaltimes.example/articles/a1b2c3/en");
+    }
+
+    @Test
     void ninjs_namesThePublisher_andKeepsEachTextsMintedUri() {
         NinjsWriter writer = new NinjsWriter(URI.create(SETTINGS.baseUrl()), BRANDING);
         StoredArticle spanish = TestArticles.spanishTranslation();
