@@ -12,7 +12,9 @@ import java.util.Optional;
 public interface ArticleRepository {
 
     /**
-     * Writes one language of an article, unless a newer event already wrote it.
+     * Writes one language of an article, unless a newer event already wrote it. Its ids are minted once per article:
+     * the text is stored with the {@link StoredArticle#idAuthority()} its article's texts already have (none for an
+     * article stored before ids were kept), else with its own, else with the repository's configured authority.
      *
      * @param sequencer the normalised sequencer of the event this text comes from
      * @return whether it was written (false: a newer event's text is there and stays)

@@ -31,6 +31,9 @@ import java.util.List;
  * @param embargo          while not yet released: the embargo (the text is stored but visible nowhere), else
  *                         {@code null}
  * @param corrections      correction notes of this and earlier revisions, newest first, in this language
+ * @param idAuthority      the authority this text's ids were minted with when it was first stored ({@link #entryId()});
+ *                         {@code null} for a text to be stored for the first time (the store mints it) and for texts
+ *                         stored before ids were kept with them (their ids stay the {@link TagAuthority#LEGACY} ones)
  */
 public record StoredArticle(
         String id,
@@ -54,12 +57,24 @@ public record StoredArticle(
         Block.Figure leadImage,
         Review review,
         Instant embargo,
-        List<Correction> corrections) {
+        List<Correction> corrections,
+        TagAuthority idAuthority) {
 
     public StoredArticle {
         blocks = List.copyOf(blocks);
         tags = tags == null ? List.of() : List.copyOf(tags);
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
+    }
+
+    /** A text whose ids are not minted yet (or were minted before they were stored): see {@code idAuthority}. */
+    public StoredArticle(String id, String language, String sourceLanguage, String title, String summary,
+            List<Block> blocks, String author, List<String> tags, Instant published, Instant updated, long revision,
+            String sourceKey, String contentHash, boolean machineTranslated, String engine, boolean withdrawn,
+            String slug, String canonicalUrl, Block.Figure leadImage, Review review, Instant embargo,
+            List<Correction> corrections) {
+        this(id, language, sourceLanguage, title, summary, blocks, author, tags, published, updated, revision,
+                sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, canonicalUrl, leadImage, review,
+                embargo, corrections, null);
     }
 
     /** A released text without corrections that is not a reviewed translation. */
@@ -139,7 +154,22 @@ public record StoredArticle(
     public StoredArticle released() {
         return new StoredArticle(id, language, sourceLanguage, title, summary, blocks, author, tags, published,
                 updated, revision, sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, canonicalUrl,
-                leadImage, review, null, corrections);
+                leadImage, review, null, corrections, idAuthority);
+    }
+
+    /** This text with the authority its ids were minted with. */
+    public StoredArticle withIdAuthority(TagAuthority authority) {
+        return new StoredArticle(id, language, sourceLanguage, title, summary, blocks, author, tags, published,
+                updated, revision, sourceKey, contentHash, machineTranslated, engine, withdrawn, slug, canonicalUrl,
+                leadImage, review, embargo, corrections, authority);
+    }
+
+    /**
+     * The entry's stable id in feeds, {@code tag:<authority>:article/<id>/<lang>}: minted once, when the text was
+     * first stored, so it survives every revision and any later change of the configured authority.
+     */
+    public String entryId() {
+        return (idAuthority == null ? TagAuthority.LEGACY : idAuthority).articleUri(id, language);
     }
 
     /** Whether this is the editor's original rather than a translation. */

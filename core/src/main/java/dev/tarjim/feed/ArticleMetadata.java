@@ -40,7 +40,7 @@ final class ArticleMetadata {
         String title = EntryHtml.title(article);
         String description = EntryHtml.summary(article);
         meta(head, "og:type", "article");
-        meta(head, "og:site_name", links.settings().siteTitle());
+        meta(head, "og:site_name", links.settings().siteTitle(article.language()));
         meta(head, "og:title", title);
         if (!description.isEmpty()) {
             meta(head, "og:description", description);
@@ -72,12 +72,14 @@ final class ArticleMetadata {
                 .appendChild(new DataNode(jsonLd(article, languages, links)));
     }
 
-    /** The article's {@code NewsArticle}, safe inside a {@code script} element ({@code <} escaped). */
+    /** The article's {@code NewsArticle}, safe inside a {@code script} element ({@code <>&} escaped). */
     static String jsonLd(StoredArticle article, List<String> languages, SiteLinks links) {
         ObjectNode ld = Json.mapper().createObjectNode();
         ld.put("@context", "https://schema.org");
         String url = links.articleUrl(article.id(), article.language());
         work(ld, article.id(), article.language(), links);
+        // The entry's stable id, the same in every feed and in ninjs (minted once, see SiteBranding).
+        ld.put("identifier", article.entryId());
         ld.put("mainEntityOfPage", url);
         ld.put("headline", EntryHtml.title(article));
         String description = EntryHtml.summary(article);
@@ -89,12 +91,13 @@ final class ArticleMetadata {
         List<Block.Figure> images = ArticleImages.all(article);
         if (!images.isEmpty()) {
             ArrayNode list = ld.putArray("image");
-            images.forEach(i -> list.add(i.src()));
+            images.forEach(i -> list.add(ArticleImages.asciiUrl(i.src())));
         }
         ObjectNode publisher = Json.mapper().createObjectNode();
         publisher.put("@type", "Organization");
-        publisher.put("name", links.settings().siteTitle());
-        publisher.put("url", links.indexUrl());
+        publisher.put("name", links.settings().siteTitle(article.language()));
+        publisher.put("url", links.settings().publisherUrl() != null ? links.settings().publisherUrl()
+                : links.indexUrl());
         String author = EntryHtml.author(article);
         if (!author.isEmpty()) {
             ObjectNode person = ld.putArray("author").addObject();
@@ -125,7 +128,8 @@ final class ArticleMetadata {
             }
         }
         try {
-            return Json.mapper().writeValueAsString(ld).replace("<", "\\u003c");
+            return Json.mapper().writeValueAsString(ld)
+                    .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

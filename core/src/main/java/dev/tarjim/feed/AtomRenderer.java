@@ -41,7 +41,7 @@ public final class AtomRenderer {
         String language = page.language();
         String atomType = FeedFormat.ATOM.mediaType();
         Feed feed = new Feed("atom_1.0");
-        feed.setId(links.feedId(language));
+        feed.setId(page.feedId() != null ? page.feedId() : links.feedId(language));
         feed.setTitle(XmlFeeds.feedTitle(links, language));
         Content subtitle = new Content();
         subtitle.setType(Content.TEXT);
@@ -50,11 +50,19 @@ public final class AtomRenderer {
         feed.setUpdated(XmlFeeds.date(page.updated()));
         feed.setLanguage(language);
         // A feed-level author keeps the feed valid when an entry has no byline (RFC 4287 4.1.1).
-        feed.setAuthors(List.of(person(links.settings().siteTitle())));
+        // The publisher, in the feed's language, with its home page.
+        Person publisher = new Person();
+        publisher.setName(links.settings().siteTitle(language));
+        publisher.setUri(links.settings().publisherUrl());
+        feed.setAuthors(List.of(publisher));
 
         feed.setAlternateLinks(List.of(link("alternate", links.indexUrl(), HTML_TYPE, null)));
         List<Link> other = new ArrayList<>(3);
         other.add(link("self", links.feedPageUrl(language, FeedFormat.ATOM, page.pageToken()), atomType, null));
+        if (links.settings().hub() != null) {
+            // WebSub: subscribers of the feed (its self URL above) are pushed its changes by this hub.
+            other.add(link("hub", links.settings().hub(), null, null));
+        }
         if (!page.isFirstPage()) {
             other.add(link("first", links.feedUrl(language, FeedFormat.ATOM), atomType, null));
         }
@@ -84,7 +92,7 @@ public final class AtomRenderer {
     private Entry entry(FeedEntry feedEntry) {
         StoredArticle article = feedEntry.article();
         Entry entry = new Entry();
-        entry.setId(links.entryId(article.id(), article.language()));
+        entry.setId(article.entryId());
         entry.setTitle(EntryHtml.title(article));
         entry.setPublished(XmlFeeds.date(article.published()));
         entry.setUpdated(XmlFeeds.date(article.updated() != null ? article.updated() : article.published()));

@@ -35,7 +35,8 @@ public final class BilingualRenderer {
      */
     public String render(StoredArticle first, StoredArticle beside) {
         String title = EntryHtml.title(first);
-        Document document = PageRenderer.shell(first.language(), title + " — " + links.settings().siteTitle());
+        String site = links.settings().siteTitle(first.language());
+        Document document = PageRenderer.shell(first.language(), title + " — " + site);
         document.body().addClass("beside-page");
         Element head = document.head();
         // A view of two pages, not a page of its own: search engines index the article's own pages.
@@ -44,8 +45,7 @@ public final class BilingualRenderer {
         head.appendElement("meta").attr("name", "robots").attr("content", "noindex, follow");
 
         Element body = document.body();
-        body.appendElement("header").appendElement("a").attr("href", links.indexUrl())
-                .text(links.settings().siteTitle());
+        body.appendElement("header").appendElement("a").attr("href", links.indexUrl()).text(site);
         Element main = body.appendElement("main").addClass("beside");
         Element titles = row(main);
         for (StoredArticle a : List.of(first, beside)) {

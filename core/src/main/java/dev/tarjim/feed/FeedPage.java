@@ -19,9 +19,17 @@ import java.util.Set;
  *                      newest {@code updated} of the entries (or the epoch for an empty feed), never the clock
  * @param pageToken     the token of this page, {@code null} for the first (newest) page
  * @param nextPageToken the token of the page of older entries, {@code null} when there are none
+ * @param feedId        the feed's stable id as the store minted it, or {@code null} for one minted from the
+ *                      configured tag authority
  */
 public record FeedPage(String language, List<FeedEntry> entries, Instant updated, String pageToken,
-                       String nextPageToken) {
+                       String nextPageToken, String feedId) {
+
+    /** A page whose feed id is minted from the configured tag authority. */
+    public FeedPage(String language, List<FeedEntry> entries, Instant updated, String pageToken,
+            String nextPageToken) {
+        this(language, entries, updated, pageToken, nextPageToken, null);
+    }
 
     public FeedPage {
         Objects.requireNonNull(language, "language");

@@ -1,41 +1,74 @@
 package dev.tarjim.feed;
 
+import dev.tarjim.article.TagAuthority;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What rendering takes from configuration: where the site lives and whose ids these are.
+ * What rendering takes from configuration: where the site lives and who publishes it.
  *
- * @param baseUrl      the public base URL of the API, without a trailing slash ({@code http://127.0.0.1:3000},
- *                     in AWS the stage URL or custom domain); a trailing slash is removed
- * @param tagAuthority the RFC 4151 tagging entity of entry ids, {@code authority,date} ({@code tarjim.dev,2026});
- *                     it must never change once feeds are published, or every reader sees every entry again
- * @param siteTitle    the site's name in feed and page titles
+ * @param baseUrl  the public base URL of the API, without a trailing slash ({@code http://127.0.0.1:3000},
+ *                 in AWS the stage URL or custom domain); a trailing slash is removed
+ * @param branding the site's name per language, home page and the authority of ids minted from now on
+ * @param hub      the WebSub hub every feed advertises ({@code WEBSUB_HUB}), or {@code null} for none
  */
-public record FeedSettings(String baseUrl, String tagAuthority, String siteTitle) {
+public record FeedSettings(String baseUrl, SiteBranding branding, String hub) {
 
-    /** The tagging entity used when configuration gives none. */
-    public static final String DEFAULT_TAG_AUTHORITY = "tarjim.dev,2026";
+    /** The tagging entity used when configuration gives none (and of every id minted before it could). */
+    public static final String DEFAULT_TAG_AUTHORITY = TagAuthority.LEGACY.value();
 
     /** The site name used when configuration gives none. */
-    public static final String DEFAULT_SITE_TITLE = "Tarjim";
+    public static final String DEFAULT_SITE_TITLE = SiteBranding.DEFAULT.name();
 
     public FeedSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(tagAuthority, "tagAuthority");
-        Objects.requireNonNull(siteTitle, "siteTitle");
+        Objects.requireNonNull(branding, "branding");
+        hub = hub == null || hub.isBlank() ? null : hub.strip();
         while (baseUrl.endsWith("/")) {
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
         }
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + baseUrl);
         }
-        if (!tagAuthority.matches("[A-Za-z0-9.@-]+,\\d{4}(-\\d{2}(-\\d{2})?)?")) {
-            throw new IllegalArgumentException("tagAuthority must be 'name,date' as in RFC 4151: " + tagAuthority);
-        }
     }
 
-    /** Settings with the default tag authority and site title. */
+    /** Settings without a WebSub hub. */
+    public FeedSettings(String baseUrl, SiteBranding branding) {
+        this(baseUrl, branding, null);
+    }
+
+    /**
+     * Settings with one site name and a tag authority.
+     *
+     * @param tagAuthority the RFC 4151 tagging entity, {@code authority,date} ({@code tarjim.dev,2026})
+     * @param siteTitle    the site's name in every language
+     */
+    public FeedSettings(String baseUrl, String tagAuthority, String siteTitle) {
+        this(baseUrl, new SiteBranding(siteTitle, Map.of(), null, TagAuthority.parse(tagAuthority)));
+    }
+
+    /** Settings with the default branding. */
     public static FeedSettings of(String baseUrl) {
-        return new FeedSettings(baseUrl, DEFAULT_TAG_AUTHORITY, DEFAULT_SITE_TITLE);
+        return new FeedSettings(baseUrl, SiteBranding.DEFAULT);
+    }
+
+    /** The tagging entity of ids minted from now on (ids already minted are stored with their entries). */
+    public String tagAuthority() {
+        return branding.tagAuthority().value();
+    }
+
+    /** The site's default name (where a language has none of its own). */
+    public String siteTitle() {
+        return branding.name();
+    }
+
+    /** The site's name in a language. */
+    public String siteTitle(String language) {
+        return branding.name(language);
+    }
+
+    /** The publisher's home page ({@code SITE_URL}), or {@code null} when not configured. */
+    public String publisherUrl() {
+        return branding.siteUrl();
     }
 }

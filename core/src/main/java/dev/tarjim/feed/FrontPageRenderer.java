@@ -58,7 +58,7 @@ public final class FrontPageRenderer {
     public String render(FeedPage page, List<String> languages) {
         String language = page.language();
         Phrases words = phrases(language);
-        String site = links.settings().siteTitle();
+        String site = links.settings().siteTitle(language);
         Document document = PageRenderer.shell(language, words.latest() + " — " + site);
         Element head = document.head();
         head.appendElement("link").attr("rel", "canonical").attr("href", url(language, page.pageToken()));

@@ -52,7 +52,8 @@ public final class JsonFeedRenderer {
                 language,
                 page.nextPageToken() == null ? null
                         : links.feedPageUrl(language, FeedFormat.JSON_FEED, page.nextPageToken()),
-                List.of(new Author(links.settings().siteTitle())),
+                List.of(new Author(links.settings().siteTitle(language), links.settings().publisherUrl())),
+                links.settings().hub() == null ? List.of() : List.of(new Hub("WebSub", links.settings().hub())),
                 items);
         try {
             return WRITER.writeValueAsString(feed);
@@ -69,7 +70,7 @@ public final class JsonFeedRenderer {
             alternates.add(new Alternate(other, links.articleUrl(article.id(), other)));
         }
         return new JsonItem(
-                links.entryId(article.id(), article.language()),
+                article.entryId(),
                 links.articleUrl(article.id(), article.language()),
                 EntryHtml.title(article),
                 html.content(article),
@@ -78,7 +79,7 @@ public final class JsonFeedRenderer {
                 ArticleImages.lead(article).map(lead -> ArticleImages.asciiUrl(lead.src())).orElse(null),
                 rfc3339(article.published()),
                 rfc3339(article.updated()),
-                author.isEmpty() ? List.of() : List.of(new Author(author)),
+                author.isEmpty() ? List.of() : List.of(new Author(author, null)),
                 EntryHtml.tags(article),
                 article.language(),
                 new Extension(article.sourceLanguage(), Texts.xmlLine(article.engine()), article.revision(),
@@ -91,7 +92,7 @@ public final class JsonFeedRenderer {
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonPropertyOrder({"version", "title", "home_page_url", "feed_url", "description", "language", "next_url",
-            "authors", "items"})
+            "authors", "hubs", "items"})
     record JsonFeed(
             String version,
             String title,
@@ -101,7 +102,12 @@ public final class JsonFeedRenderer {
             String language,
             @JsonProperty("next_url") String nextUrl,
             List<Author> authors,
+            List<Hub> hubs,
             @JsonInclude(JsonInclude.Include.ALWAYS) List<JsonItem> items) {
+    }
+
+    /** JSON Feed 1.1 {@code hubs}: how a reader subscribes to pushed changes ({@code type} WebSub). */
+    record Hub(String type, String url) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -123,7 +129,8 @@ public final class JsonFeedRenderer {
             @JsonProperty("_tarjim") Extension tarjim) {
     }
 
-    record Author(String name) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Author(String name, String url) {
     }
 
     @JsonPropertyOrder({"source_language", "engine", "revision", "machine_translated", "alternates"})

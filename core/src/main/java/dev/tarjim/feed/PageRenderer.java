@@ -107,7 +107,7 @@ public final class PageRenderer {
         StoredArticle article = entry.article();
         String language = article.language();
         String title = EntryHtml.title(article);
-        Document document = shell(language, title + " — " + links.settings().siteTitle());
+        Document document = shell(language, title + " — " + links.settings().siteTitle(language));
         Element head = document.head();
         head.appendElement("link").attr("rel", "canonical").attr("href", links.articleUrl(article.id(), language));
         head.appendElement("link").attr("rel", "alternate").attr("hreflang", language)
@@ -129,7 +129,7 @@ public final class PageRenderer {
 
         Element body = document.body();
         body.appendElement("header").appendElement("a").attr("href", links.indexUrl())
-                .text(links.settings().siteTitle());
+                .text(links.settings().siteTitle(language));
         Element main = body.appendElement("main").appendElement("article");
         main.appendElement("h1").text(title);
 

@@ -48,11 +48,15 @@ public final class RssRenderer {
         channel.setDescription(XmlFeeds.feedDescription(links, language));
         channel.setLanguage(language);
         channel.setLastBuildDate(XmlFeeds.date(page.updated()));
-        channel.setGenerator(links.settings().siteTitle());
+        channel.setGenerator(XmlFeeds.GENERATOR);
 
         List<Element> channelLinks = channel.getForeignMarkup();
         channelLinks.add(XmlFeeds.atomLink("self",
                 links.feedPageUrl(language, FeedFormat.RSS, page.pageToken()), FeedFormat.RSS.mediaType(), null));
+        if (links.settings().hub() != null) {
+            // WebSub: subscribers of the feed (its self URL above) are pushed its changes by this hub.
+            channelLinks.add(XmlFeeds.atomLink("hub", links.settings().hub(), null, null));
+        }
         if (!page.isFirstPage()) {
             channelLinks.add(XmlFeeds.atomLink("first",
                     links.feedUrl(language, FeedFormat.RSS), FeedFormat.RSS.mediaType(), null));
@@ -85,7 +89,7 @@ public final class RssRenderer {
 
         Guid guid = new Guid();
         guid.setPermaLink(false);
-        guid.setValue(links.entryId(article.id(), article.language()));
+        guid.setValue(article.entryId());
         item.setGuid(guid);
 
         // RSS readers treat description as HTML: escape the plain summary so none of its text becomes markup.

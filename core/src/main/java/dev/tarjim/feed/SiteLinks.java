@@ -1,5 +1,6 @@
 package dev.tarjim.feed;
 
+import dev.tarjim.article.TagAuthority;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -57,40 +58,21 @@ public final class SiteLinks {
         return first + "?" + PAGE_PARAMETER + "=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8);
     }
 
-    /** The stable id of an article in one language: {@code tag:<authority>:article/<id>/<lang>}. */
+    /**
+     * The id an article in one language gets when minted now, {@code tag:<authority>:article/<id>/<lang>};
+     * renderers show the one stored with the entry ({@code StoredArticle.entryId()}).
+     */
     public String entryId(String articleId, String language) {
-        return "tag:" + settings.tagAuthority() + ":article/" + segment(articleId) + "/" + segment(language);
+        return settings.branding().tagAuthority().articleUri(articleId, language);
     }
 
-    /** The stable id of a language's feed: {@code tag:<authority>:feed/<lang>}. */
+    /** The id a language's feed gets when minted now, {@code tag:<authority>:feed/<lang>}. */
     public String feedId(String language) {
-        return "tag:" + settings.tagAuthority() + ":feed/" + segment(language);
+        return settings.branding().tagAuthority().feedUri(language);
     }
 
     /** Percent-encodes everything but RFC 3986 unreserved characters, so an id can never break out of its segment. */
     static String segment(String value) {
-        boolean clean = true;
-        for (int i = 0; i < value.length() && clean; i++) {
-            clean = unreserved(value.charAt(i));
-        }
-        if (clean) {
-            return value;
-        }
-        StringBuilder out = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xFF);
-            if (c < 0x80 && unreserved(c)) {
-                out.append(c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean unreserved(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return TagAuthority.segment(value);
     }
 }

@@ -73,9 +73,12 @@ final class XmlFeeds {
         return instant == null ? null : Date.from(instant);
     }
 
-    /** The feed's title: site name and the language's own name. */
+    /** What RSS's {@code generator} names: the software, not the site. */
+    static final String GENERATOR = "Tarjim";
+
+    /** The feed's title: the site's name in the language (its Arabic name in the Arabic feed) and the language's. */
     static String feedTitle(SiteLinks links, String language) {
-        return links.settings().siteTitle() + " — " + Languages.nativeName(language);
+        return links.settings().siteTitle(language) + " — " + Languages.nativeName(language);
     }
 
     /** The feed's description. */

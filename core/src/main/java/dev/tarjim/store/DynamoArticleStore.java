@@ -5,6 +5,7 @@ import dev.tarjim.article.StoredArticle;
 import dev.tarjim.article.ArticleState;
 import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.ArticleStates;
+import dev.tarjim.article.TagAuthority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,13 +26,23 @@ public final class DynamoArticleStore implements ArticleRepository, ArticleState
     private final DynamoArticleTexts texts;
     private final DynamoArticleStates states;
 
+    /** The store, minting ids of new articles from the {@link TagAuthority#LEGACY} authority. */
     public DynamoArticleStore(DynamoDbClient dynamo, String table, Clock clock) {
-        this(dynamo, table, clock, null);
+        this(dynamo, table, clock, TagAuthority.LEGACY, null);
     }
 
-    /** @param feedChanges told of every feed this store changes (for WebSub), or null */
-    public DynamoArticleStore(DynamoDbClient dynamo, String table, Clock clock, FeedChanges feedChanges) {
-        this.texts = new DynamoArticleTexts(dynamo, table, feedChanges);
+    /** @param authority the authority of ids minted for articles stored from now on ({@code TAG_AUTHORITY}) */
+    public DynamoArticleStore(DynamoDbClient dynamo, String table, Clock clock, TagAuthority authority) {
+        this(dynamo, table, clock, authority, null);
+    }
+
+    /**
+     * @param authority   the authority of ids minted for articles stored from now on ({@code TAG_AUTHORITY})
+     * @param feedChanges told of every feed this store changes (for WebSub), or null
+     */
+    public DynamoArticleStore(DynamoDbClient dynamo, String table, Clock clock, TagAuthority authority,
+            FeedChanges feedChanges) {
+        this.texts = new DynamoArticleTexts(dynamo, table, authority, feedChanges);
         this.states = new DynamoArticleStates(dynamo, table, clock);
     }
 

@@ -5,6 +5,7 @@ import dev.tarjim.article.StoredArticle;
 import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.Block;
 import dev.tarjim.article.Correction;
+import dev.tarjim.article.TagAuthority;
 import dev.tarjim.support.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * (or in chunks), plus {@code canonicalUrl} and {@code leadImage}. Items written before blocks existed carry no
  * {@code schema} attribute and a {@code paragraphs} list (or chunks of a JSON string array): they read as
  * paragraphs.
+ *
+ * <p>Ids are minted once: the first text stored of an article records the tag authority configured then
+ * ({@code idAuthority}), and every later write of any of its languages keeps the one the article has, so its feed
+ * ids and ninjs uris never change, even when the configured authority does. Articles stored before the authority
+ * was recorded keep none: their ids stay the {@link TagAuthority#LEGACY} ones. Feeds record theirs the same way.
  */
 public final class DynamoArticleTexts implements ArticleRepository {
     /** The item schema this adapter writes. */
@@ -44,23 +50,36 @@ public final class DynamoArticleTexts implements ArticleRepository {
     private final DynamoDbClient dynamo;
     private final String table;
     private final BodyChunks chunks;
+    private final TagAuthority authority;
     private final FeedChanges feedChanges;
 
+    /** Texts whose new articles get ids from the {@link TagAuthority#LEGACY} authority. */
     public DynamoArticleTexts(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, null);
+        this(dynamo, table, TagAuthority.LEGACY, null);
     }
 
-    /** @param feedChanges told of every feed this store changes (for WebSub), or null */
-    public DynamoArticleTexts(DynamoDbClient dynamo, String table, FeedChanges feedChanges) {
+    /**
+     * @param authority   the authority of ids minted for articles stored from now on
+     * @param feedChanges told of every feed this store changes (for WebSub), or null
+     */
+    public DynamoArticleTexts(DynamoDbClient dynamo, String table, TagAuthority authority, FeedChanges feedChanges) {
         this.dynamo = dynamo;
         this.table = table;
         this.chunks = new BodyChunks(dynamo, table);
+        this.authority = authority;
         this.feedChanges = feedChanges;
     }
 
+    /**
+     * {@inheritDoc} Its ids are the article's: the authority its texts already have (none for an article stored
+     * before authorities were recorded), else the text's own, else this store's configured one.
+     */
     @Override
     public boolean putArticle(StoredArticle article, String sequencer) {
         String pk = Items.articlePk(article.id());
+        Minted minted = minted(pk);
+        TagAuthority ids = minted != null ? minted.authority()
+                : article.idAuthority() != null ? article.idAuthority() : authority;
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(TableSchema.PK, Items.s(pk));
         item.put(TableSchema.SK, Items.s("LANG#" + article.language()));
@@ -78,6 +97,9 @@ public final class DynamoArticleTexts implements ArticleRepository {
         item.put("contentHash", Items.s(article.contentHash()));
         item.put("machineTranslated", AttributeValue.fromBool(article.machineTranslated()));
         item.put("withdrawn", AttributeValue.fromBool(article.withdrawn()));
+        if (ids != null) {
+            item.put("idAuthority", Items.s(ids.value()));
+        }
         Items.putIfPresent(item, "author", article.author());
         Items.putIfPresent(item, "engine", article.engine());
         Items.putIfPresent(item, "slug", article.slug());
@@ -139,6 +161,27 @@ public final class DynamoArticleTexts implements ArticleRepository {
             touchFeed(article.language(), article.updated());
         }
         return true;
+    }
+
+    /** The authority of an article's ids as its stored texts record it: {@code null} for the legacy ones. */
+    private record Minted(TagAuthority authority) {
+    }
+
+    /**
+     * What the article's stored texts say of its ids, or {@code null} when none is stored yet. One strongly
+     * consistent query of the article's text items (keys and authority only); writes of one article are serialised
+     * by its lease, so none mints in between.
+     */
+    private Minted minted(String pk) {
+        Minted found = null;
+        for (Map<String, AttributeValue> item : Items.queryAll(dynamo, table, pk, "LANG#", "pk, sk, idAuthority")) {
+            String value = Items.str(item, "idAuthority");
+            if (value != null) {
+                return new Minted(new TagAuthority(value));
+            }
+            found = new Minted(null);
+        }
+        return found;
     }
 
     /**
@@ -274,7 +317,8 @@ public final class DynamoArticleTexts implements ArticleRepository {
                 leadImage == null ? null : (Block.Figure) BlockCodec.readOne(leadImage),
                 item.containsKey("review") ? readReview(item.get("review").s()) : null,
                 item.containsKey("embargo") ? Instant.parse(item.get("embargo").s()) : null,
-                readCorrections(Items.str(item, "corrections")));
+                readCorrections(Items.str(item, "corrections")),
+                item.containsKey("idAuthority") ? new TagAuthority(item.get("idAuthority").s()) : null);
     }
 
     private static String writeReview(StoredArticle.Review review) {
@@ -324,12 +368,24 @@ public final class DynamoArticleTexts implements ArticleRepository {
                 Integer.parseInt(item.get("bodyChunks").n()));
     }
 
-    /** Records that a language's feed changed (its content, an entry's text or an entry leaving it). */
-    private void touchFeed(String lang, Instant at) {
+    private void bumpFeed(String lang, Instant at, TagAuthority ids, String condition) {
         dynamo.updateItem(b -> b.tableName(table)
                 .key(Items.key("FEEDVER#" + lang, "V"))
-                .updateExpression("ADD version :one SET updatedAt = :at")
-                .expressionAttributeValues(Map.of(":one", Items.n(1), ":at", Items.s(at.toString()))));
+                .updateExpression("ADD version :one SET updatedAt = :at, idAuthority = if_not_exists(idAuthority, :ids)")
+                .conditionExpression(condition)
+                .expressionAttributeValues(Map.of(":one", Items.n(1), ":at", Items.s(at.toString()),
+                        ":ids", Items.s(ids.value()))));
+    }
+
+    /** Records that a language's feed changed (its content, an entry's text or an entry leaving it). */
+    private void touchFeed(String lang, Instant at) {
+        // The feed's id is minted on its first change: a feed that existed before ids were recorded keeps the legacy
+        // one, a new feed gets this store's authority, and neither changes again.
+        try {
+            bumpFeed(lang, at, TagAuthority.LEGACY, "attribute_exists(version)");
+        } catch (ConditionalCheckFailedException newFeed) {
+            bumpFeed(lang, at, authority, null);
+        }
         dynamo.updateItem(b -> b.tableName(table).key(Items.key(META_PK, "LANGS"))
                 .updateExpression("ADD langs :l")
                 .expressionAttributeValues(Map.of(":l", AttributeValue.fromSs(List.of(lang)))));

@@ -2,6 +2,7 @@ package dev.tarjim.store;
 
 import dev.tarjim.article.ArticleListing;
 import dev.tarjim.article.StoredArticle;
+import dev.tarjim.article.TagAuthority;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -38,10 +39,15 @@ public final class FeedIndex {
     /**
      * A feed's version: increases with every change of the feed's language.
      *
-     * @param version   the change counter
-     * @param updatedAt when the last change happened
+     * @param version     the change counter
+     * @param updatedAt   when the last change happened
+     * @param idAuthority the authority the feed's id was minted with on its first change
      */
-    public record Version(long version, Instant updatedAt) {
+    public record Version(long version, Instant updatedAt, TagAuthority idAuthority) {
+        /** The feed's stable id, {@code tag:<authority>:feed/<lang>}. */
+        public String feedId(String lang) {
+            return idAuthority.feedUri(lang);
+        }
     }
 
     /** One page of a feed, newest first, and the position of the next (older) page if there is one. */
@@ -55,7 +61,9 @@ public final class FeedIndex {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Version(Long.parseLong(item.get("version").n()), Instant.parse(item.get("updatedAt").s())));
+        String ids = Items.str(item, "idAuthority");
+        return Optional.of(new Version(Long.parseLong(item.get("version").n()), Instant.parse(item.get("updatedAt").s()),
+                ids == null ? TagAuthority.LEGACY : new TagAuthority(ids)));
     }
 
     /** Languages that have ever had content, sorted. */

@@ -49,14 +49,20 @@ final class Items {
     /** Every item of a partition whose sort key starts with {@code skPrefix} (consistent reads, all pages). */
     static List<Map<String, AttributeValue>> queryAll(DynamoDbClient dynamo, String table, String pk,
             String skPrefix, boolean keysOnly) {
+        return queryAll(dynamo, table, pk, skPrefix, keysOnly ? "pk, sk" : null);
+    }
+
+    /** Every item of a partition whose sort key starts with a prefix, with only the attributes named (null: all). */
+    static List<Map<String, AttributeValue>> queryAll(DynamoDbClient dynamo, String table, String pk,
+            String skPrefix, String projection) {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
                     .expressionAttributeValues(Map.of(":pk", s(pk), ":p", s(skPrefix)));
-            if (keysOnly) {
-                q.projectionExpression("pk, sk");
+            if (projection != null) {
+                q.projectionExpression(projection);
             }
             if (start != null) {
                 q.exclusiveStartKey(start);

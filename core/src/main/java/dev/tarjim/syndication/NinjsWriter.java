@@ -7,10 +7,12 @@ import dev.tarjim.article.Block;
 import dev.tarjim.article.BodyHtml;
 import dev.tarjim.article.BodyText;
 import dev.tarjim.article.Inline;
+import dev.tarjim.article.TagAuthority;
 import dev.tarjim.article.Texts;
 import dev.tarjim.feed.ArticleImages;
 import dev.tarjim.feed.EntryHtml;
 import dev.tarjim.feed.Languages;
+import dev.tarjim.feed.SiteBranding;
 import dev.tarjim.article.StoredArticle;
 import dev.tarjim.support.Json;
 import java.net.URI;
@@ -22,8 +24,12 @@ import java.util.List;
  *
  * <p>Choices, for partners:
  * <ul>
- *   <li>{@code uri} is {@code urn:tarjim:article:<id>:<lang>}: one per article and language, the same for every
- *       revision and every deployment, so a partner upserts by {@code uri} and orders by {@code version}.</li>
+ *   <li>{@code uri} is the entry's {@code tag:} id, as in the feeds ({@code tag:<authority>:article/<id>/<lang>},
+ *       minted once from the publisher's {@code TAG_AUTHORITY}); articles stored before ids were kept with them, or
+ *       under the default authority, have {@code urn:tarjim:article:<id>:<lang>} as ninjs always gave them. One per article and language, the same for every revision, so
+ *       a partner upserts by {@code uri} and orders by {@code version}.</li>
+ *   <li>The publisher (the site's name in the item's language, {@code SITE_NAME}) is the {@code copyrightholder}
+ *       and the one {@code infosources} party (with {@code SITE_URL} as its {@code uri} when configured).</li>
  *   <li>{@code version} is the revision of the original the text belongs to; {@code versioncreated} its time,
  *       {@code firstcreated} the first publication.</li>
  *   <li>A withdrawn article is {@code pubstatus: canceled} with its headline but no body or description: enough to
@@ -37,7 +43,8 @@ import java.util.List;
  *       {@code uri} and as the {@code href} of its one rendition (with width, height and media type when known),
  *       the caption as headline and {@code caption} description, the alt text as {@code alt} description, the
  *       credit as {@code copyrightnotice}.</li>
- *   <li>A machine translation says so in {@code ednote} as well as in the {@code tarjim} extension.</li>
+ *   <li>A translation says what it is in {@code ednote} ("Machine-translated from ..." or "Reviewed translation
+ *       from ... by ..."), as well as in the {@code tarjim} extension.</li>
  *   <li>ninjs 2.x names ({@code headlines}, {@code bodies}, {@code descriptions}, {@code subjects}) replace 1.x's
  *       {@code headline}, {@code body_html}, {@code description_text}, {@code subject}; renditions and altids are
  *       arrays.</li>
@@ -55,19 +62,40 @@ public final class NinjsWriter {
     private static final String NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json";
 
     private final String baseUrl;
+    private final SiteBranding branding;
     private final ObjectMapper mapper = Json.mapper();
 
     /**
      * @param publicBaseUrl the site's public base URL (article pages live at {@code <base>/articles/<id>/<lang>})
      */
     public NinjsWriter(URI publicBaseUrl) {
-        String b = publicBaseUrl.toString();
-        this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this(publicBaseUrl, SiteBranding.DEFAULT);
     }
 
-    /** The stable ninjs {@code uri} of an article in one language. */
+    /**
+     * @param publicBaseUrl the site's public base URL (article pages live at {@code <base>/articles/<id>/<lang>})
+     * @param branding      who publishes: named as copyright holder and information source
+     */
+    public NinjsWriter(URI publicBaseUrl, SiteBranding branding) {
+        String b = publicBaseUrl.toString();
+        this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this.branding = branding;
+    }
+
+    /** The ninjs {@code uri} of an article in one language stored before ids were kept with articles. */
     public static String uri(String articleId, String lang) {
         return "urn:tarjim:article:" + articleId + ":" + lang;
+    }
+
+    /**
+     * The stable ninjs {@code uri} of a text in one of its article's languages: the {@code tag:} id minted when the
+     * article was first stored, or for an article stored before ids were kept or under the default authority, the
+     * {@code urn:tarjim:} one ninjs has always shown for those.
+     */
+    public static String uri(StoredArticle a, String lang) {
+        // Minted from the default authority: the one ninjs showed as its urn: form before it was configurable.
+        boolean legacy = a.idAuthority() == null || a.idAuthority().equals(TagAuthority.LEGACY);
+        return legacy ? uri(a.id(), lang) : a.idAuthority().articleUri(a.id(), lang);
     }
 
     /** Whether text in this BCP 47 language runs right to left (as feeds and pages decide it). */
@@ -78,7 +106,7 @@ public final class NinjsWriter {
     /** The ninjs object of an article's current version in one language. */
     public ObjectNode toNinjs(StoredArticle a) {
         ObjectNode n = mapper.createObjectNode();
-        n.put("uri", uri(a.id(), a.language()));
+        n.put("uri", uri(a, a.language()));
         ObjectNode standard = n.putObject("standard");
         standard.put("name", "ninjs");
         standard.put("version", NINJS_VERSION);
@@ -118,6 +146,12 @@ public final class NinjsWriter {
         if (a.author() != null && !a.author().isBlank()) {
             n.put("by", a.author());
         }
+        String publisher = branding.name(a.language());
+        n.put("copyrightholder", publisher);
+        ObjectNode source = n.putArray("infosources").addObject().put("name", publisher);
+        if (branding.siteUrl() != null) {
+            source.put("uri", branding.siteUrl());
+        }
         if (a.slug() != null && !a.slug().isBlank()) {
             n.put("slugline", a.slug());
         }
@@ -145,7 +179,7 @@ public final class NinjsWriter {
         }
         ObjectNode ext = n.putObject("tarjim");
         ext.put("sourcelanguage", a.sourceLanguage());
-        ext.put("sourceuri", uri(a.id(), a.sourceLanguage()));
+        ext.put("sourceuri", uri(a, a.sourceLanguage()));
         ext.put("machinetranslated", a.machineTranslated());
         if (a.engine() != null) {
             ext.put("engine", a.engine());

@@ -1,6 +1,7 @@
 package dev.tarjim.store;
 
 import dev.tarjim.article.StoredArticle;
+import dev.tarjim.article.TagAuthority;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,7 +90,8 @@ class ArticleTextsTest {
         assertThat(read.blocks()).containsExactlyElementsOf(EVERY_KIND);
         assertThat(read.canonicalUrl()).isEqualTo("https://news.example/a");
         assertThat(read.leadImage()).isEqualTo(lead);
-        assertThat(read).isEqualTo(written);
+        // The store minted its ids from its (default) authority on this first write.
+        assertThat(read).isEqualTo(written.withIdAuthority(TagAuthority.LEGACY));
         Map<String, AttributeValue> item = rawItem("r0undtr1p0000001");
         assertThat(item.get("schema").n()).isEqualTo("2");
         assertThat(item).containsKey("body").doesNotContainKey("paragraphs");

@@ -9,8 +9,10 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.tarjim.ingest.DeadLetterHandler;
 import dev.tarjim.api.ApiHandler;
 import dev.tarjim.emulators.Ports;
+import dev.tarjim.feed.SiteBranding;
 import dev.tarjim.ingest.IngestHandler;
 import dev.tarjim.ingest.ReleaseHandler;
+import dev.tarjim.support.Environment;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -67,8 +69,10 @@ public record LocalConfig(
      * The configuration of {@code ./tarjim local}: {@code --data DIR} or {@code TARJIM_DATA} (default
      * {@code ./data}), {@code --no-apy}, and the functions' own variables ({@code TABLE_NAME}, {@code BUCKET_NAME},
      * {@code AWS_REGION}, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code APERTIUM_URL},
-     * {@code PUBLIC_BASE_URL}, {@code PARTNER_KEYS_FILE}), whose ports say where each emulator listens, and
-     * {@code INGEST_RETRY_DELAY_SECONDS} (the delay before a failed ingest's first retry, default 60).
+     * {@code PUBLIC_BASE_URL}, {@code PARTNER_KEYS_FILE}), whose ports say where each emulator listens,
+     * {@code INGEST_RETRY_DELAY_SECONDS} (the delay before a failed ingest's first retry, default 60); the site
+     * branding ({@code SITE_NAME}, {@code SITE_NAME_BY_LANGUAGE}, {@code SITE_URL}, {@code TAG_AUTHORITY}) is checked
+     * here so that a bad value stops the start.
      */
     public static LocalConfig fromEnvironment(Map<String, String> env, List<String> args) {
         Path data = Path.of(env.getOrDefault("TARJIM_DATA", "data"));
@@ -87,6 +91,12 @@ public record LocalConfig(
             }
         }
         data = data.toAbsolutePath().normalize();
+        try {
+            // The functions read the branding when they start; a bad value stops the stack now, not the first upload.
+            SiteBranding.from(new Environment(env, "local"));
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         Builder b = builder(data)
                 .region(env.getOrDefault("AWS_REGION", "us-east-1"))
                 .tableName(env.getOrDefault("TABLE_NAME", DEFAULT_TABLE))

@@ -148,6 +148,27 @@ class LocalStackWebSubTest {
     }
 
     @Test
+    void everyFeed_advertisesTheHubAndItself() throws Exception {
+        upload("incoming/websub/advertised.md", markdown("Advertised", "en"));
+        String hubUrl = "http://127.0.0.1:" + hub.getAddress().getPort() + "/hub";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String file : List.of("rss.xml", "atom.xml", "feed.json")) {
+            String body = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + "/feeds/en/" + file)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            if (file.endsWith(".json")) {
+                JsonNode feed = Json.mapper().readTree(body);
+                assertThat(feed.at("/hubs/0/url").asText()).isEqualTo(hubUrl);
+                assertThat(feed.get("feed_url").asText()).isEqualTo(base + "/feeds/en/feed.json");
+            } else {
+                org.jsoup.nodes.Document xml = org.jsoup.Jsoup.parse(body, "", org.jsoup.parser.Parser.xmlParser());
+                assertThat(xml.select("[rel=hub]").attr("href")).as(file).isEqualTo(hubUrl);
+                assertThat(xml.select("[rel=self]").attr("href")).as(file).isEqualTo(base + "/feeds/en/" + file);
+            }
+        }
+    }
+
+    @Test
     void aHubThatFails_isRetried_andTheIngestStillSucceeds() throws Exception {
         FAILURES_LEFT.set(2);
         JsonNode report = upload("incoming/websub/retried.md", markdown("Retried", "en"));

@@ -1,5 +1,6 @@
 package dev.tarjim.api;
 
+import dev.tarjim.feed.SiteBranding;
 import dev.tarjim.support.Environment;
 import java.net.URI;
 import java.util.Map;
@@ -21,6 +22,9 @@ import software.amazon.awssdk.regions.Region;
  * @param s3Endpoint     S3 endpoint override ({@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL}), for media
  * @param uploadBucket   the bucket editors upload to from the dashboard ({@code BUCKET_NAME}); null: no upload forms
  * @param maxUploadBytes the largest upload a dashboard form allows ({@code MAX_UPLOAD_BYTES}, default 5 MiB)
+ * @param branding       the publisher ({@code SITE_NAME}, {@code SITE_NAME_BY_LANGUAGE}, {@code SITE_URL},
+ *                       {@code TAG_AUTHORITY}) named in feeds, pages and ninjs
+ * @param websubHub      the WebSub hub feeds advertise ({@code WEBSUB_HUB}), or null for none
  */
 public record ApiConfig(
         Region region,
@@ -33,7 +37,9 @@ public record ApiConfig(
         String cursorSecret,
         URI s3Endpoint,
         String uploadBucket,
-        long maxUploadBytes) {
+        long maxUploadBytes,
+        SiteBranding branding,
+        String websubHub) {
 
     public static ApiConfig fromEnvironment() {
         return from(System.getenv());
@@ -53,6 +59,8 @@ public record ApiConfig(
                 env.or("CURSOR_SECRET", ""),
                 env.endpoint("S3"),
                 env.optional("BUCKET_NAME"),
-                Long.parseLong(env.or("MAX_UPLOAD_BYTES", Long.toString(5L * 1024 * 1024))));
+                Long.parseLong(env.or("MAX_UPLOAD_BYTES", Long.toString(5L * 1024 * 1024))),
+                SiteBranding.from(env),
+                env.optional("WEBSUB_HUB"));
     }
 }

@@ -107,10 +107,10 @@ final class Routes {
         this.sitemaps = new SitemapRoutes(feeds, states, config, clock);
         CursorCodec cursors = config.cursorSecret().isEmpty() ? null : CursorCodec.ofSecret(config.cursorSecret());
         this.syndication = base -> cursors == null ? null
-                : new Syndication(changeLog, store, new NinjsWriter(URI.create(base)), cursors);
+                : new Syndication(changeLog, store, new NinjsWriter(URI.create(base), config.branding()), cursors);
         Map<String, Renderers> cache = new ConcurrentHashMap<>();
         Function<String, Renderers> build = b -> {
-            FeedSettings settings = FeedSettings.of(b);
+            FeedSettings settings = new FeedSettings(b, config.branding(), config.websubHub());
             return new Renderers(new SiteLinks(settings), new FeedRenderer(settings), new PageRenderer(settings),
                     new FrontPageRenderer(settings), new BilingualRenderer(settings), syndication.apply(b));
         };
@@ -124,7 +124,7 @@ final class Routes {
         Clock clock = Clock.systemUTC();
         // The DynamoDB adapter of both ports: article texts, and the states that say which languages are live.
         dev.tarjim.store.DynamoArticleStore store = new dev.tarjim.store.DynamoArticleStore(dynamo,
-                config.tableName(), clock);
+                config.tableName(), clock, config.branding().tagAuthority());
         return new Routes(store, store, new FeedIndex(dynamo, config.tableName(), store),
                 new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults()),
                 new PartnerRegistry(dynamo, config.tableName()),
@@ -222,7 +222,7 @@ final class Routes {
             entries.add(new FeedEntry(a, alternates.getOrDefault(a.id(), List.of())));
         }
         String body = r.feeds().render(format, new FeedPage(lang, entries, version.updatedAt(), before,
-                page.nextBefore()));
+                page.nextBefore(), version.feedId(lang)));
         return withHeaders(Response.of(200, format.mediaType() + "; charset=utf-8", body), cacheHeaders);
     }
 

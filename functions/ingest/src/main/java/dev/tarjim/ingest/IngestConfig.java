@@ -1,5 +1,6 @@
 package dev.tarjim.ingest;
 
+import dev.tarjim.feed.SiteBranding;
 import dev.tarjim.support.Environment;
 import java.net.URI;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import software.amazon.awssdk.regions.Region;
  *                           or 0: no cap)
  * @param leaseTtl           how long an article's lease holds before a redelivered event may take it over
  *                           ({@code LEASE_TTL_SECONDS}, default {@link #DEFAULT_LEASE_TTL})
+ * @param branding           the publisher ({@code SITE_NAME}, {@code SITE_NAME_BY_LANGUAGE}, {@code SITE_URL},
+ *                           {@code TAG_AUTHORITY}): the ingest mints new articles' ids from its tag authority
  */
 public record IngestConfig(
         Region region,
@@ -45,7 +48,8 @@ public record IngestConfig(
         Duration leaseWait,
         String publicBaseUrl,
         long dailyCharacters,
-        Duration leaseTtl) {
+        Duration leaseTtl,
+        SiteBranding branding) {
 
     /**
      * Longer than the function's 120 s timeout (template.yaml), so a live holder never loses its lease; shorter than
@@ -82,7 +86,8 @@ public record IngestConfig(
                 env.optional("PUBLIC_BASE_URL"),
                 dailyCharacters(env.or("TRANSLATION_DAILY_CHARACTERS", "0")),
                 Duration.ofSeconds(Long.parseLong(env.or("LEASE_TTL_SECONDS",
-                        Long.toString(DEFAULT_LEASE_TTL.toSeconds())))));
+                        Long.toString(DEFAULT_LEASE_TTL.toSeconds())))),
+                SiteBranding.from(env));
     }
 
     private static long dailyCharacters(String value) {

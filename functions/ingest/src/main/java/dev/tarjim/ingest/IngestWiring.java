@@ -88,7 +88,8 @@ final class IngestWiring {
     static IngestService service(IngestConfig config, S3Client s3, DynamoDbClient dynamo, Log log,
             FeedChanges feedChanges) {
         Clock clock = Clock.systemUTC();
-        DynamoArticleStore store = new DynamoArticleStore(dynamo, config.tableName(), clock, feedChanges);
+        DynamoArticleStore store = new DynamoArticleStore(dynamo, config.tableName(), clock,
+                config.branding().tagAuthority(), feedChanges);
         ChangeLog changeLog = new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults());
         TranslationBudget budget = budget(config, dynamo, clock);
         Translations translations = translations(config, dynamo, store, changeLog, clock, budget);
@@ -113,7 +114,8 @@ final class IngestWiring {
         Clock clock = Clock.systemUTC();
         DynamoDbClient dynamo = AwsClients.dynamo(ingest.region(), ingest.dynamoEndpoint());
         S3Client s3 = AwsClients.s3(ingest.region(), ingest.s3Endpoint());
-        DynamoArticleStore store = new DynamoArticleStore(dynamo, ingest.tableName(), clock, feedChanges);
+        DynamoArticleStore store = new DynamoArticleStore(dynamo, ingest.tableName(), clock,
+                ingest.branding().tagAuthority(), feedChanges);
         ChangeLog changeLog = new ChangeLog(dynamo, ingest.tableName(), clock, ChangeLog.Settings.defaults());
         return new EmbargoRelease(store, store, new S3Reports(s3), changeLog, config.bucket(), ingest.leaseTtl(),
                 ingest.leaseWait(), clock, log);
