@@ -41,11 +41,11 @@ final class SitemapRoutes {
     }
 
     /**
-     * The publication's name in a language, as Google News shows it: the one place that names the publication in
-     * sitemaps (the site title for now; per-language branding plugs in here).
+     * The publication's name in a language, as Google News shows it: the site's name in that language where the
+     * branding gives one ({@code SITE_NAME_BY_LANGUAGE}), else {@code SITE_NAME}.
      */
     private static String publicationName(SiteLinks links, String language) {
-        return links.settings().siteTitle();
+        return links.settings().siteTitle(language);
     }
 
     /** The response for a search engines' path, or empty when the path is none of theirs. */

@@ -32,7 +32,7 @@ class SitemapApiTest {
 
     @BeforeAll
     static void start() {
-        stack = new ApiStack(Map.of("FEED_SETTLE_SECONDS", "0"));
+        stack = new ApiStack(Map.of("FEED_SETTLE_SECONDS", "0", "SITE_NAME_BY_LANGUAGE", "es=Tiempos Globales"));
         stack.put("5e00000000000001", "en", "en", "Fresh & <new>", NOW.minus(2, ChronoUnit.HOURS), 1,
                 List.of("Fresh."));
         stack.put("5e00000000000001", "es", "en", "Fresco", NOW.minus(2, ChronoUnit.HOURS), 1, List.of("Fresco."));
@@ -88,6 +88,9 @@ class SitemapApiTest {
         assertThat(locs(r.getBody(), "url")).containsExactly(BASE + "/articles/5e00000000000001/en");
         assertThat(r.getBody()).contains("<news:name>Tarjim</news:name>").contains("<news:language>en</news:language>")
                 .contains("<news:title>Fresh &amp; &lt;new&gt;</news:title>");
+        // The publication's name in the sitemap's language, where the branding gives one.
+        assertThat(get("/sitemaps/es/news.xml", Map.of()).getBody())
+                .contains("<news:name>Tiempos Globales</news:name>");
         assertThat(get("/sitemaps/ar/news.xml", Map.of()).getStatusCode()).as("nothing recent in Arabic")
                 .isEqualTo(404);
     }
