@@ -26,6 +26,8 @@ import org.jdom2.Namespace;
 public final class AtomRenderer {
 
     private static final String HTML_TYPE = "text/html";
+    /** The type of a translation's page: the same HTML, named with its charset (see the entry's links). */
+    private static final String TRANSLATION_TYPE = "text/html; charset=utf-8";
 
     private final SiteLinks links;
     private final EntryHtml html;
@@ -124,7 +126,9 @@ public final class AtomRenderer {
         alternates.add(link("alternate", links.articleUrl(article.id(), article.language()), HTML_TYPE,
                 article.language()));
         for (String language : feedEntry.alternateLanguages()) {
-            alternates.add(link("alternate", links.articleUrl(article.id(), language), HTML_TYPE, language));
+            // Typed with their charset: readers built on Rome, SimplePie or gofeed take the first alternate for the
+            // entry's link, feedparser the last one typed exactly text/html; both must stay this language's page.
+            alternates.add(link("alternate", links.articleUrl(article.id(), language), TRANSLATION_TYPE, language));
         }
         entry.setAlternateLinks(alternates);
         ArticleImages.lead(article).ifPresent(lead -> entry.setOtherLinks(List.of(link("enclosure",
