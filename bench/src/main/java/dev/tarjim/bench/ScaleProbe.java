@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tarjim.emulators.Dynalite;
 import dev.tarjim.emulators.Ports;
@@ -89,6 +90,7 @@ public final class ScaleProbe {
     static final List<String> TARGETS = List.of("ar", "en", "zh", "es", "fr", "ru", "de", "tr", "fa", "ur");
     private static final String BUCKET = "tarjim-articles";
     private static final ObjectMapper JSON = new ObjectMapper();
+    // jackson-dataformat-cbor reaches this module through the emulators (s3proxy's AWS SDK v1).
     private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
 
     private ScaleProbe() {
@@ -165,7 +167,8 @@ public final class ScaleProbe {
             sb.append(String.format(Locale.ROOT, "%-32s %6d %5d %8.1f %8.1f %8.1f %8d %6d %8d%n", name,
                     bytes.length, meter.requests(), meter.rcu.sum(), meter.wcu.sum(), meter.gsiWcu.sum(), ms,
                     translate.calls.get(), translate.chars.get()));
-            sb.append("  requests: ").append(meter.byOperation()).append('\n');
+            sb.append("  requests: ").append(meter.byOperation()).append("; GSI WCU by partition: ")
+                    .append(meter.gsiByPartition()).append('\n');
         }
         sb.append("  * wall time includes the meter's two read-backs per write; TT = TranslateText calls, chars ="
                 + " characters sent (code points)\n");
@@ -394,6 +397,8 @@ public final class ScaleProbe {
         final DoubleAdder wcu = new DoubleAdder();
         final DoubleAdder gsiWcu = new DoubleAdder();
         private final Map<String, AtomicLong> operations = new java.util.concurrent.ConcurrentHashMap<>();
+        /** GSI write units by index partition ({@code FEED#<lang>}, {@code UPLOADS}). */
+        private final Map<String, DoubleAdder> gsiByPartition = new java.util.concurrent.ConcurrentHashMap<>();
         private final DynamoDbClient raw;
 
         Meter(DynamoDbClient raw) {
@@ -405,6 +410,7 @@ public final class ScaleProbe {
             wcu.reset();
             gsiWcu.reset();
             operations.clear();
+            gsiByPartition.clear();
         }
 
         long requests() {
@@ -413,6 +419,12 @@ public final class ScaleProbe {
 
         String byOperation() {
             return new TreeMap<>(operations).toString();
+        }
+
+        String gsiByPartition() {
+            Map<String, Double> out = new TreeMap<>();
+            gsiByPartition.forEach((k, v) -> out.put(k, v.sum()));
+            return out.toString();
         }
 
         @Override
@@ -435,7 +447,14 @@ public final class ScaleProbe {
                 Map<String, AttributeValue> before = attributes.getAttribute(BEFORE);
                 Map<String, AttributeValue> after = current(tableOf(r), key);
                 wcu.add(Math.max(1, units(Math.max(ItemSize.of(before), ItemSize.of(after)), 1024)));
-                gsiWcu.add(gsiWrites(before, after));
+                double gsi = gsiWrites(before, after);
+                gsiWcu.add(gsi);
+                if (gsi > 0) {
+                    Map<String, AttributeValue> indexed = after != null && after.containsKey(TableSchema.FEED_PK)
+                            ? after : before;
+                    gsiByPartition.computeIfAbsent(indexed.get(TableSchema.FEED_PK).s().replaceAll("#.*", "#<lang>"),
+                            k -> new DoubleAdder()).add(gsi);
+                }
             } else if (r instanceof GetItemRequest g) {
                 Map<String, AttributeValue> item = ((GetItemResponse) response).item();
                 rcu.add(Math.max(1, units(ItemSize.of(item), 4096)) * (consistent(g.consistentRead()) ? 1 : 0.5));
@@ -589,31 +608,28 @@ public final class ScaleProbe {
             return fake;
         }
 
-        private void answer(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
-            FakeTranslate fake = this;
-            {
-                // The SDK speaks Smithy RPC v2 CBOR to Translate (JSON 1.1 from older SDKs): answer in kind.
-                boolean cbor = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).contains("cbor");
-                ObjectMapper mapper = cbor ? CBOR : JSON;
-                JsonNode req = mapper.readTree(exchange.getRequestBody());
-                String text = req.path("Text").asText();
-                fake.calls.incrementAndGet();
-                fake.chars.addAndGet(text.codePointCount(0, text.length()));
-                ObjectNode res = mapper.createObjectNode();
-                res.put("TranslatedText", text);
-                res.put("SourceLanguageCode", req.path("SourceLanguageCode").asText());
-                res.put("TargetLanguageCode", req.path("TargetLanguageCode").asText());
-                byte[] body = mapper.writeValueAsBytes(res);
-                if (cbor) {
-                    exchange.getResponseHeaders().add("Content-Type", "application/cbor");
-                    exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
-                } else {
-                    exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-                }
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream os = exchange.getResponseBody()) {
-                    os.write(body);
-                }
+        private void answer(HttpExchange exchange) throws IOException {
+            // The SDK speaks Smithy RPC v2 CBOR to Translate (JSON 1.1 from older SDKs): answer in kind.
+            boolean cbor = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).contains("cbor");
+            ObjectMapper mapper = cbor ? CBOR : JSON;
+            JsonNode req = mapper.readTree(exchange.getRequestBody());
+            String text = req.path("Text").asText();
+            calls.incrementAndGet();
+            chars.addAndGet(text.codePointCount(0, text.length()));
+            ObjectNode res = mapper.createObjectNode();
+            res.put("TranslatedText", text);
+            res.put("SourceLanguageCode", req.path("SourceLanguageCode").asText());
+            res.put("TargetLanguageCode", req.path("TargetLanguageCode").asText());
+            byte[] body = mapper.writeValueAsBytes(res);
+            if (cbor) {
+                exchange.getResponseHeaders().add("Content-Type", "application/cbor");
+                exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
+            } else {
+                exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(body);
             }
         }
 
