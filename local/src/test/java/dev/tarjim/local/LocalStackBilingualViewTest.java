@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tarjim.api.ApiHandler;
-import dev.tarjim.emulators.Ports;
 import dev.tarjim.emulators.ProjectPaths;
-import dev.tarjim.ingest.IngestHandler;
 import dev.tarjim.support.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -48,27 +41,7 @@ class LocalStackBilingualViewTest {
     static void start() throws Exception {
         assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed (.ci/run does)");
         assumeTrue(AwsCli.installed(), "Debian's AWS CLI v2 is not installed (.ci/run installs it)");
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        int dynamo = Ports.free();
-        int s3Port = Ports.free();
-        int apy = Ports.free();
-        int gateway = Ports.free();
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", "us-east-1");
-        env.put("TABLE_NAME", LocalConfig.DEFAULT_TABLE);
-        env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3Port);
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamo);
-        env.put("TRANSLATION_ENGINE", "none");
-        env.put("TARGET_LANGUAGES", "en");
-        env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + gateway);
-        env.put("FEED_SETTLE_SECONDS", "0");
-        stack = LocalStack.start(LocalConfig.builder(data).ports(dynamo, s3Port, apy, gateway).apy(false)
-                .retryDelay(Duration.ofMillis(50))
-                .ingestFunction(() -> new IngestHandler(env))
-                .apiStreamFunction(() -> new ApiHandler(env))
-                .out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .build());
+        stack = TestStacks.start(data, false, Map.of("TARGET_LANGUAGES", "en"));
         s3 = LocalStackTest.s3(stack);
         Path samples = ProjectPaths.root().resolve("samples");
         AwsCli.run(stack.s3Endpoint(), "s3", "cp", samples.resolve("000_eb83513c9fa28be5.txt").toString(),

@@ -3,13 +3,9 @@ package dev.tarjim.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tarjim.api.ApiHandler;
-import dev.tarjim.emulators.Ports;
-import dev.tarjim.ingest.IngestHandler;
 import dev.tarjim.support.Json;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
@@ -49,28 +44,7 @@ class LocalStackMediaTest {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        int dynamo = Ports.free();
-        int s3Port = Ports.free();
-        int apy = Ports.free();
-        int gateway = Ports.free();
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", "us-east-1");
-        env.put("TABLE_NAME", LocalConfig.DEFAULT_TABLE);
-        env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3Port);
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamo);
-        env.put("TRANSLATION_ENGINE", "none");
-        env.put("TARGET_LANGUAGES", "");
-        env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + gateway);
-        env.put("CURSOR_SECRET", "media-test-cursor-secret-0123456789");
-        env.put("FEED_SETTLE_SECONDS", "0");
-        stack = LocalStack.start(LocalConfig.builder(data).ports(dynamo, s3Port, apy, gateway).apy(false)
-                .retryDelay(Duration.ofMillis(50))
-                .ingestFunction(() -> new IngestHandler(env))
-                .apiStreamFunction(() -> new ApiHandler(env))
-                .out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .build());
+        stack = TestStacks.start(data, false, Map.of("TARGET_LANGUAGES", ""));
         s3 = LocalStackTest.s3(stack);
         png = png(120, 80);
     }
