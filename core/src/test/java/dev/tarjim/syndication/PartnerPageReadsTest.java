@@ -3,14 +3,11 @@ package dev.tarjim.syndication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tarjim.article.ArticleRepository;
 import dev.tarjim.article.StoredArticle;
 import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.support.Json;
 import dev.tarjim.testing.DynamoTable;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.tarjim.testing.OneByOneReads;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,23 +103,7 @@ class PartnerPageReadsTest {
         NinjsWriter writer = new NinjsWriter(URI.create("http://127.0.0.1:8080"));
         CursorCodec cursors = CursorCodec.ofSecret("partner page reads test secret, long enough");
         batched = new Syndication(log, store, writer, cursors);
-        oneByOne = new Syndication(log, oneAtATime(store), writer, cursors);
-    }
-
-    /** The same store seen through the port's default batch read: one {@code article} call (a GetItem) per id. */
-    private static ArticleRepository oneAtATime(ArticleRepository store) {
-        InvocationHandler h = (proxy, method, args) -> {
-            if (method.isDefault()) {
-                return InvocationHandler.invokeDefault(proxy, method, args);
-            }
-            try {
-                return method.invoke(store, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (ArticleRepository) Proxy.newProxyInstance(ArticleRepository.class.getClassLoader(),
-                new Class<?>[] {ArticleRepository.class}, h);
+        oneByOne = new Syndication(log, OneByOneReads.of(store), writer, cursors);
     }
 
     private static StoredArticle article(String id, long revision, List<String> paragraphs, Instant embargo) {
