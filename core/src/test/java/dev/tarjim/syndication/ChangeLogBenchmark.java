@@ -101,8 +101,8 @@ public final class ChangeLogBenchmark {
 
     private static void measure(int size, String fresh, String level, int polls, CountingInterceptor counter,
             java.util.function.IntSupplier poll) {
-        for (int i = 0; i < 5; i++) {
-            poll.getAsInt(); // warm-up: JIT and connections
+        for (int i = 0; i < 20; i++) {
+            poll.getAsInt(); // warm-up: JIT (rendering ninjs is compiled late) and connections
         }
         long[] nanos = new long[polls];
         long before = counter.requests.get();
