@@ -1,7 +1,10 @@
 package dev.tarjim.article;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,20 @@ public interface ArticleRepository {
 
     /** One language of an article, or empty. */
     Optional<StoredArticle> article(String id, String lang);
+
+    /**
+     * One language of several articles, each as {@link #article} reads it: those found, keyed by id (an absent one is
+     * missing). This default reads them one by one; the DynamoDB adapter reads a hundred in one request.
+     */
+    default Map<String, StoredArticle> articles(Collection<String> ids, String lang) {
+        Map<String, StoredArticle> found = new LinkedHashMap<>();
+        for (String id : ids) {
+            if (!found.containsKey(id)) {
+                article(id, lang).ifPresent(a -> found.put(id, a));
+            }
+        }
+        return found;
+    }
 
     /** Every language of an article (the original and its translations), withdrawn ones included. */
     List<StoredArticle> articles(String id);

@@ -15,16 +15,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -130,40 +127,23 @@ public final class DynamoArticleStates implements ArticleStates, RecentUploads {
     @Override
     public Map<String, List<String>> liveLanguages(Collection<String> ids) {
         Map<String, List<String>> out = new HashMap<>();
-        List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
-        for (int from = 0; from < all.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
-                    .map(DynamoArticleStates::stateKey).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
-                    .consistentRead(false).build());
-            for (int round = 0; !request.isEmpty(); round++) {
-                if (round > 0) {
-                    Items.sleep(Math.min(1_000, 50L << round));
+        List<Map<String, AttributeValue>> keys = ids.stream().map(DynamoArticleStates::stateKey).toList();
+        for (Map<String, AttributeValue> item : Items.batchGet(dynamo, table, keys, false, Items.BATCH_GET_KEYS)) {
+            if (item.containsKey("state")) {
+                ArticleState state = toState(item);
+                List<String> langs = new ArrayList<>();
+                if (state.embargo() != null) {
+                    // Scheduled: not one of its languages may be named before the release.
+                    out.put(state.id(), langs);
+                    continue;
                 }
-                if (round == 8) {
-                    throw new TransientFailureException("DynamoDB left states unread after 8 rounds", null);
-                }
-                Map<String, KeysAndAttributes> current = request;
-                BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(current));
-                for (Map<String, AttributeValue> item : r.responses().getOrDefault(table, List.of())) {
-                    if (item.containsKey("state")) {
-                        ArticleState state = toState(item);
-                        List<String> langs = new ArrayList<>();
-                        if (state.embargo() != null) {
-                            // Scheduled: not one of its languages may be named before the release.
-                            out.put(state.id(), langs);
-                            continue;
-                        }
-                        state.languages().forEach((lang, st) -> {
-                            if (st.status() != null && st.status().live()) {
-                                langs.add(lang);
-                            }
-                        });
-                        Collections.sort(langs);
-                        out.put(state.id(), langs);
+                state.languages().forEach((lang, st) -> {
+                    if (st.status() != null && st.status().live()) {
+                        langs.add(lang);
                     }
-                }
-                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+                });
+                Collections.sort(langs);
+                out.put(state.id(), langs);
             }
         }
         return out;

@@ -92,6 +92,11 @@ public final class DynamoArticleStore implements ArticleRepository, ArticleState
     }
 
     @Override
+    public Map<String, StoredArticle> articles(Collection<String> ids, String lang) {
+        return texts.articles(ids, lang);
+    }
+
+    @Override
     public List<StoredArticle> articles(String id) {
         return texts.articles(id);
     }

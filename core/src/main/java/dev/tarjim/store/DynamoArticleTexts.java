@@ -13,12 +13,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -258,6 +261,27 @@ public final class DynamoArticleTexts implements ArticleRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toArticle(item));
     }
 
+    /**
+     * {@inheritDoc} One strongly consistent BatchGetItem per hundred articles (the consistency {@link #article} reads
+     * with), and, when some bodies are too large for their item, one more per {@value BodyChunks#CHUNKS_PER_CALL}
+     * chunks of them all, instead of one GetItem per article and one Query per chunked body.
+     */
+    @Override
+    public Map<String, StoredArticle> articles(Collection<String> ids, String lang) {
+        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(ids).stream()
+                .map(id -> Items.key(Items.articlePk(id), "LANG#" + lang)).toList();
+        List<Map<String, AttributeValue>> items = Items.batchGet(dynamo, table, keys, true, Items.BATCH_GET_KEYS);
+        List<BodyChunks.Ref> chunked = items.stream().filter(DynamoArticleTexts::isChunked)
+                .map(DynamoArticleTexts::chunkRef).toList();
+        Map<BodyChunks.Ref, byte[]> bodies = chunked.isEmpty() ? Map.of() : chunks.readAll(chunked);
+        Map<String, StoredArticle> out = new HashMap<>();
+        for (Map<String, AttributeValue> item : items) {
+            out.put(item.get(TableSchema.PK).s().substring(Items.articlePk("").length()),
+                    toArticle(item, i -> bodies.containsKey(chunkRef(i)) ? bodies.get(chunkRef(i)) : chunked(i)));
+        }
+        return out;
+    }
+
     @Override
     public List<StoredArticle> articles(String id) {
         List<StoredArticle> out = new ArrayList<>();
@@ -294,6 +318,12 @@ public final class DynamoArticleTexts implements ArticleRepository {
 
     /** An article item (as read, or from the feed index) with its body reassembled. */
     StoredArticle toArticle(Map<String, AttributeValue> item) {
+        return toArticle(item, this::chunked);
+    }
+
+    /** @param chunkedBody the bytes of an item's body held in chunks */
+    private StoredArticle toArticle(Map<String, AttributeValue> item,
+            Function<Map<String, AttributeValue>, byte[]> chunkedBody) {
         String leadImage = Items.str(item, "leadImage");
         return new StoredArticle(
                 item.get("id").s(),
@@ -301,7 +331,7 @@ public final class DynamoArticleTexts implements ArticleRepository {
                 item.get("sourceLang").s(),
                 item.get("title").s(),
                 item.get("summary").s(),
-                body(item),
+                body(item, chunkedBody),
                 Items.str(item, "author"),
                 item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of(),
                 Instant.parse(item.get("published").s()),
@@ -337,7 +367,8 @@ public final class DynamoArticleTexts implements ArticleRepository {
         }
     }
 
-    private List<Block> body(Map<String, AttributeValue> item) {
+    private List<Block> body(Map<String, AttributeValue> item,
+            Function<Map<String, AttributeValue>, byte[]> chunkedBody) {
         int schema = item.containsKey("schema") ? Integer.parseInt(item.get("schema").n()) : 1;
         if (schema > SCHEMA) {
             throw new StoreException("article item " + item.get(TableSchema.PK).s() + " has schema " + schema
@@ -347,7 +378,7 @@ public final class DynamoArticleTexts implements ArticleRepository {
             if (item.containsKey("body")) {
                 return BlockCodec.read(item.get("body").s());
             }
-            return BlockCodec.read(new String(chunked(item), StandardCharsets.UTF_8));
+            return BlockCodec.read(new String(chunkedBody.apply(item), StandardCharsets.UTF_8));
         }
         // Schema 1: plain paragraphs, inline or as chunks of a JSON string array.
         List<String> paragraphs;
@@ -355,7 +386,7 @@ public final class DynamoArticleTexts implements ArticleRepository {
             paragraphs = item.get("paragraphs").l().stream().map(AttributeValue::s).toList();
         } else {
             try {
-                paragraphs = Arrays.asList(Json.mapper().readValue(chunked(item), String[].class));
+                paragraphs = Arrays.asList(Json.mapper().readValue(chunkedBody.apply(item), String[].class));
             } catch (IOException e) {
                 throw new StoreException("unreadable article body " + item.get(TableSchema.PK).s(), e);
             }
@@ -364,7 +395,17 @@ public final class DynamoArticleTexts implements ArticleRepository {
     }
 
     private byte[] chunked(Map<String, AttributeValue> item) {
-        return chunks.read(item.get(TableSchema.PK).s(), item.get("bodyPrefix").s(),
+        return chunks.read(chunkRef(item));
+    }
+
+    /** Whether an item's body is held in chunks (its current schema's or the paragraphs' before it). */
+    private static boolean isChunked(Map<String, AttributeValue> item) {
+        return item.containsKey("bodyPrefix") && !item.containsKey("body") && !item.containsKey("paragraphs");
+    }
+
+    /** Where an item's chunked body is. */
+    private static BodyChunks.Ref chunkRef(Map<String, AttributeValue> item) {
+        return new BodyChunks.Ref(item.get(TableSchema.PK).s(), item.get("bodyPrefix").s(),
                 Integer.parseInt(item.get("bodyChunks").n()));
     }
 

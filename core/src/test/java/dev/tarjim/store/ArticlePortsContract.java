@@ -114,6 +114,24 @@ abstract class ArticlePortsContract {
     }
 
     @Test
+    void articlesOfSeveralIds_readEachAsArticleDoes_andLeaveOutTheAbsent() {
+        String a = newId();
+        String b = newId();
+        articles().putArticle(text(a, "es", "Uno"), "0001");
+        articles().putArticle(text(a, "en", "One"), "0001");
+        articles().putArticle(text(b, "es", "Dos"), "0001");
+        articles().withdraw(b, "es", "0002", T);
+
+        Map<String, StoredArticle> read = articles().articles(List.of(b, newId(), a, b), "es");
+
+        assertThat(read).containsOnlyKeys(a, b);
+        assertThat(read.get(a)).isEqualTo(articles().article(a, "es").orElseThrow());
+        assertThat(read.get(b)).isEqualTo(articles().article(b, "es").orElseThrow());
+        assertThat(read.get(b).withdrawn()).isTrue();
+        assertThat(articles().articles(List.of(), "es")).isEmpty();
+    }
+
+    @Test
     void withdraw_marksTheTextWithdrawn_unlessANewerEventWroteIt() {
         String id = newId();
         articles().putArticle(text(id, "en", "A"), "0002");

@@ -1,6 +1,7 @@
 package dev.tarjim.syndication;
 
 import dev.tarjim.testing.DynamoTable;
+import dev.tarjim.testing.OneByOneReads;
 import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.article.StoredArticle;
 import dev.tarjim.store.TableSchema;
@@ -24,9 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Measures what one partner poll costs as the change log grows: DynamoDB requests (counted by an SDK interceptor)
- * and wall time, for logs of 1,000 and 10,000 changes, when nothing is new and when 10 changes are new; both for
- * the bare log read ({@link ChangeLog#changes}) and for the rendered API page ({@link Syndication#changes}, which
- * also reads each changed article).
+ * and wall time, for logs of 1,000 and 10,000 changes, when nothing is new and when 10 or 100 changes are new; for
+ * the bare log read ({@link ChangeLog#changes}, level {@code log}), for the rendered API page
+ * ({@link Syndication#changes}, which also reads the changed articles in batches: {@code api}) and for the same page
+ * with its articles read one GetItem each, as before batches ({@code api-1by1}, {@link OneByOneReads}).
  *
  * <p>Run (from the project root, against an in-memory dynalite it starts itself):
  * <pre>
@@ -68,8 +70,9 @@ public final class ChangeLogBenchmark {
                 ChangeLog log = new ChangeLog(counted, table, Clock.systemUTC(), ChangeLog.Settings.defaults());
                 DynamoArticleStore store = new DynamoArticleStore(counted, table, Clock.systemUTC());
                 CursorCodec codec = CursorCodec.ofSecret("benchmark secret, long enough ok");
-                Syndication syndication = new Syndication(log, store,
-                        new NinjsWriter(URI.create("http://127.0.0.1:8080")), codec);
+                NinjsWriter writer = new NinjsWriter(URI.create("http://127.0.0.1:8080"));
+                Syndication syndication = new Syndication(log, store, writer, codec);
+                Syndication oneByOne = new Syndication(log, OneByOneReads.of(store), writer, codec);
                 Cursor end = new Cursor(LANG, size);
                 String endToken = codec.encode(end);
 
@@ -77,14 +80,20 @@ public final class ChangeLogBenchmark {
                 measure(size, "0", "api", polls, counter,
                         () -> syndication.changes(LANG, endToken, LIMIT).page().changes().size());
 
-                for (int i = 0; i < 10; i++) {
-                    StoredArticle a = article("new" + i);
-                    store.putArticle(a, "0001");
-                    log.append(a.language(), a.id(), a.revision(), ChangeKind.UPSERT);
+                int fresh = 0;
+                for (int wanted : new int[] {10, 100}) {
+                    for (; fresh < wanted; fresh++) {
+                        StoredArticle a = article("new" + fresh);
+                        store.putArticle(a, "0001");
+                        log.append(a.language(), a.id(), a.revision(), ChangeKind.UPSERT);
+                    }
+                    String label = Integer.toString(wanted);
+                    measure(size, label, "log", polls, counter, () -> log.changes(LANG, end, LIMIT).changes().size());
+                    measure(size, label, "api", polls, counter,
+                            () -> syndication.changes(LANG, endToken, LIMIT).page().changes().size());
+                    measure(size, label, "api-1by1", polls, counter,
+                            () -> oneByOne.changes(LANG, endToken, LIMIT).page().changes().size());
                 }
-                measure(size, "10", "log", polls, counter, () -> log.changes(LANG, end, LIMIT).changes().size());
-                measure(size, "10", "api", polls, counter,
-                        () -> syndication.changes(LANG, endToken, LIMIT).page().changes().size());
             }
             counted.close();
         }
@@ -92,8 +101,8 @@ public final class ChangeLogBenchmark {
 
     private static void measure(int size, String fresh, String level, int polls, CountingInterceptor counter,
             java.util.function.IntSupplier poll) {
-        for (int i = 0; i < 5; i++) {
-            poll.getAsInt(); // warm-up: JIT and connections
+        for (int i = 0; i < 20; i++) {
+            poll.getAsInt(); // warm-up: JIT (rendering ninjs is compiled late) and connections
         }
         long[] nanos = new long[polls];
         long before = counter.requests.get();
