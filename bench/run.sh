@@ -106,7 +106,7 @@ gateway_args=(--root "$ROOT" --duration "${BENCH_WRK_SECONDS:-10}" --runs "${BEN
 [[ -n "${BENCH_GATEWAY_URL:-}" ]] && gateway_args+=(--url "$BENCH_GATEWAY_URL")
 step gateway "${JAVA[@]}" -cp "$CP" dev.tarjim.bench.GatewayBench "${gateway_args[@]}"
 step uploads "${JAVA[@]}" -cp "$CP" dev.tarjim.bench.UploadsBench --root "$ROOT" --uploads "${BENCH_UPLOADS:-100}" \
-  --runs "${BENCH_UPLOAD_RUNS:-1}" --out "$SUMMARY" --json "$JSON"
+  --runs "${BENCH_UPLOAD_RUNS:-1}" --out "$SUMMARY" --json "$JSON" --log "$OUT/uploads-localstack.log"
 step memory "${JAVA[@]}" -cp "$TEST_CP" dev.tarjim.translation.TranslationMemoryBenchmark
 table_of memory "Translation memory (TranslationMemoryBenchmark, real APy en->es, dynalite)"
 step changelog "${JAVA[@]}" -cp "$TEST_CP" dev.tarjim.syndication.ChangeLogBenchmark "${BENCH_POLLS:-30}"

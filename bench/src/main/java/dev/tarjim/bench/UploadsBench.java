@@ -34,8 +34,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * 250 ms by listing, and read again only when their ETag changed). Every article must end up translated into both
  * languages, else the run fails: a figure without the engine's work would flatter the stack.
  *
- * <p>Arguments: {@code --root DIR [--uploads 100] [--runs 1] [--timeout 600] [--out FILE] [--json FILE]}; with more
- * than one run, each on a fresh stack, the figure is their median.
+ * <p>Arguments: {@code --root DIR [--uploads 100] [--runs 1] [--timeout 600] [--out FILE] [--json FILE]
+ * [--log FILE]} ({@code --log}: where the stack's console is kept); with more than one run, each on a fresh stack,
+ * the figure is their median.
  */
 public final class UploadsBench {
     private static final String SAMPLE = "samples/000_eb83513c9fa28be5.en.md";
@@ -61,10 +62,20 @@ public final class UploadsBench {
             Path work = Files.createTempDirectory("tarjim-uploads-");
             try (LocalStackProcess stack = LocalStackProcess.start(root, work, true, "apertium", "en,es,ca");
                     S3Client s3 = AwsClients.s3(Region.US_EAST_1, stack.s3())) {
-                seconds[run] = measure(s3, articles, timeout, stack.process(), work);
+                try {
+                    seconds[run] = measure(s3, articles, timeout, stack.process(), work);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("run " + (run + 1) + " failed; the stack "
+                            + (stack.process().isAlive() ? "still runs" : "exited " + stack.process().exitValue())
+                            + (opts.containsKey("log") ? "; its log: " + opts.get("log") : ""), e);
+                }
                 System.out.printf(Locale.ROOT, "run %d: %d uploads settled in %.1f s%n", run + 1, uploads,
                         seconds[run]);
             } finally {
+                if (opts.containsKey("log") && Files.exists(work.resolve("localstack.log"))) {
+                    Files.copy(work.resolve("localstack.log"), Path.of(opts.get("log")),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
                 ColdStart.deleteTree(work);
             }
         }
