@@ -9,7 +9,8 @@
 #   memory      translation memory: re-upload with one paragraph changed, with vs without (needs APy)
 #   change log  partner poll cost for 1,000 and 10,000 changes
 # Writes bench/target/bench/summary.txt (what it prints), summary.json (the figures by name, medians of the runs:
-# see README, Benchmarks; with BENCH_ONLY, figures of the benchmarks not run stay from before) and unused-jars.txt (the zips' jars from which the cold starts loaded no class).
+# see README, Benchmarks; with BENCH_ONLY, figures of the benchmarks not run stay from before) and unused-jars.txt
+# (the zips' jars from which the cold starts loaded no class).
 # Options (environment): BENCH_RUNS (7) and BENCH_NAIVE_RUNS (5) cold-start runs; BENCH_GATEWAY_URL to measure a
 # running ./tarjim local instead of starting one; BENCH_WRK_SECONDS (10) and BENCH_WRK_RUNS (3); BENCH_UPLOADS (100)
 # and BENCH_UPLOAD_RUNS (1); BENCH_POLLS (30); BENCH_ONLY, a space separated subset of:
