@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
 # Tarjim's benchmarks, one command (./tarjim bench runs it): builds what they need, starts the emulators they use,
 # runs them all and prints one summary.
-#   cold start  fresh JVM per run for each function over the real Lambda zip, lean vs naive build; zip sizes
+#   cold start  fresh JVM per run for each function over the real Lambda zip, lean vs naive build, beside a floor
+#               (a constant handler in a zip of its own, same harness); zip sizes; jars that load no class
 #   feed render JMH: a 50-entry Arabic feed in RSS, Atom, JSON Feed vs Rome's plain SyndFeedOutput
-#   gateway     wrk against the local gateway: 304 poll and full feed (requests/s, p50, p99)
+#   gateway     wrk against the local gateway: 304 poll and full feed (requests/s, p50, p99; median of runs)
+#   uploads     100 English uploads through the local stack (APy en->es,ca) until every report settles
 #   memory      translation memory: re-upload with one paragraph changed, with vs without (needs APy)
 #   change log  partner poll cost for 1,000 and 10,000 changes
+# Writes bench/target/bench/summary.txt (what it prints), summary.json (the figures by name, medians of the runs:
+# see README, Benchmarks; with BENCH_ONLY, figures of the benchmarks not run stay from before) and unused-jars.txt
+# (the zips' jars from which the cold starts loaded no class).
 # Options (environment): BENCH_RUNS (7) and BENCH_NAIVE_RUNS (5) cold-start runs; BENCH_GATEWAY_URL to measure a
-# running ./tarjim local instead of starting one; BENCH_WRK_SECONDS (10); BENCH_POLLS (30); BENCH_ONLY, a space
-# separated subset of: coldstart feed gateway memory changelog.
-# Needs: ./tarjim setup (dynalite in .local, apertium-apy), wrk, java 17+, mvn. Never runs mvn install.
+# running ./tarjim local instead of starting one; BENCH_WRK_SECONDS (10) and BENCH_WRK_RUNS (3); BENCH_UPLOADS (100)
+# and BENCH_UPLOAD_RUNS (1); BENCH_POLLS (30); BENCH_ONLY, a space separated subset of:
+# coldstart feed gateway uploads memory changelog.
+# Installs what is missing like ./tarjim local does (./tarjim setup: dynalite; as root, Apertium and the AWS CLI via
+# apt) and, as root, wrk via apt. Needs java 17+ and mvn. Never runs mvn install.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 OUT="$ROOT/bench/target/bench"
 SUMMARY="$OUT/summary.txt"
-ONLY="${BENCH_ONLY:-coldstart feed gateway memory changelog}"
+JSON="$OUT/summary.json"
+ONLY="${BENCH_ONLY:-coldstart feed gateway uploads memory changelog}"
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
@@ -24,13 +32,26 @@ wanted() { [[ " $ONLY " == *" $1 "* ]]; }
 
 command -v java >/dev/null || die "java is missing"
 command -v mvn >/dev/null || die "mvn is missing"
+"$ROOT/tarjim" setup || die "./tarjim setup failed"
 [[ -f .local/dynalite/node_modules/dynalite/cli.js ]] || die "dynalite is missing: run ./tarjim setup"
-if wanted gateway && ! command -v wrk >/dev/null; then
-  die "wrk is missing: apt-get install wrk (or BENCH_ONLY without gateway)"
+if wanted gateway; then
+  if ! command -v wrk >/dev/null; then
+    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+      say "installing wrk"
+      apt-get update -qq >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null \
+        || die "apt-get install wrk failed"
+    else
+      die "wrk is missing: as root, apt-get install wrk (or BENCH_ONLY without gateway)"
+    fi
+  fi
 fi
 
 mkdir -p "$OUT"
 : > "$SUMMARY"
+# A full run starts summary.json afresh; with BENCH_ONLY, the figures of the benchmarks not run are kept.
+[[ -z "${BENCH_ONLY:-}" ]] && rm -f "$JSON"
+wanted coldstart && rm -f "$OUT/unused-jars.txt"
 started=$(date +%s)
 
 say "building (mvn -DskipTests package; log: $OUT/build.log)"
@@ -81,11 +102,14 @@ table_of() {  # table_of NAME TITLE: appends the benchmark's table (lines after 
 
 step coldstart "${JAVA[@]}" -cp "$CP" dev.tarjim.bench.ColdStart --root "$ROOT" \
   --naive-lib "$ROOT/bench/target/naive-lib" --runs "${BENCH_RUNS:-7}" --naive-runs "${BENCH_NAIVE_RUNS:-5}" \
-  --out "$SUMMARY"
+  --out "$SUMMARY" --json "$JSON" --unused "$OUT/unused-jars.txt"
 step feed "${JAVA[@]}" -cp "$CP" dev.tarjim.bench.FeedRenderMain --out "$SUMMARY"
-gateway_args=(--root "$ROOT" --duration "${BENCH_WRK_SECONDS:-10}" --out "$SUMMARY")
+gateway_args=(--root "$ROOT" --duration "${BENCH_WRK_SECONDS:-10}" --runs "${BENCH_WRK_RUNS:-3}" --out "$SUMMARY"
+  --json "$JSON")
 [[ -n "${BENCH_GATEWAY_URL:-}" ]] && gateway_args+=(--url "$BENCH_GATEWAY_URL")
 step gateway "${JAVA[@]}" -cp "$CP" dev.tarjim.bench.GatewayBench "${gateway_args[@]}"
+step uploads "${JAVA[@]}" -cp "$CP" dev.tarjim.bench.UploadsBench --root "$ROOT" --uploads "${BENCH_UPLOADS:-100}" \
+  --runs "${BENCH_UPLOAD_RUNS:-1}" --out "$SUMMARY" --json "$JSON" --log "$OUT/uploads-localstack.log"
 step memory "${JAVA[@]}" -cp "$TEST_CP" dev.tarjim.translation.TranslationMemoryBenchmark
 table_of memory "Translation memory (TranslationMemoryBenchmark, real APy en->es, dynalite)"
 step changelog "${JAVA[@]}" -cp "$TEST_CP" dev.tarjim.syndication.ChangeLogBenchmark "${BENCH_POLLS:-30}"
@@ -95,6 +119,7 @@ table_of changelog "Partner poll cost (ChangeLogBenchmark, dynalite, ${BENCH_POL
   echo
   echo "load at end: $(uptime)"
   echo "total: $(( $(date +%s) - started )) s; full logs in $OUT"
+  [[ -f "$JSON" ]] && printf '\n== %s ==\n%s\n' "$JSON" "$(cat "$JSON")"
 } >>"$SUMMARY"
 echo
 cat "$SUMMARY"

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,12 +38,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  * calls the same {@code ApiHandler} the same way. In the last two cases the seed is uploaded in 50 variants (each
  * its own article) through S3 and ingested by the real ingest handler (no translation engine) before measuring.
  *
- * <p>Arguments: {@code --root DIR [--url URL] [--path /feeds/ar/rss.xml] [--duration 10] [--threads 2]
- * [--connections 8] [--articles 50] [--out FILE]}.
+ * <p>Each case runs {@code --runs} times (after one short warm-up); the figures are the medians of those runs.
+ *
+ * <p>Arguments: {@code --root DIR [--url URL] [--path /feeds/ar/rss.xml] [--duration 10] [--runs 3] [--threads 2]
+ * [--connections 8] [--articles 50] [--out FILE] [--json FILE]}.
  */
 public final class GatewayBench {
-    private static final String BUCKET = "tarjim-articles";
-    private static final String TABLE = "tarjim";
+    private static final String BUCKET = LocalStackProcess.BUCKET;
+    private static final String TABLE = LocalStackProcess.TABLE;
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
     private static final Pattern P99 = Pattern.compile("\\n\\s+99%\\s+([\\d.]+)(us|ms|s)\\b");
     private static final Pattern P50 = Pattern.compile("\\n\\s+50%\\s+([\\d.]+)(us|ms|s)\\b");
@@ -61,6 +62,7 @@ public final class GatewayBench {
         int articles = Integer.parseInt(opts.getOrDefault("articles", "50"));
         String wrkArgs = "-t" + opts.getOrDefault("threads", "2") + " -c" + opts.getOrDefault("connections", "8");
         int seconds = Integer.parseInt(opts.getOrDefault("duration", "10"));
+        int runs = Integer.parseInt(opts.getOrDefault("runs", "3"));
         String external = opts.get("url");
 
         Path work = Files.createTempDirectory("tarjim-gateway-");
@@ -98,20 +100,39 @@ public final class GatewayBench {
             Path fullScript = work.resolve("full.lua");
             Files.writeString(fullScript, "wrk.method = \"GET\"\nwrk.headers[\"Accept\"] = \"*/*\"\n");
 
-            summary.printf(Locale.ROOT, "%n== Gateway (wrk %s -d%ds --latency, loopback; %s) ==%n", wrkArgs, seconds,
-                    kind);
+            summary.printf(Locale.ROOT, "%n== Gateway (wrk %s -d%ds --latency, loopback, median of %d runs; %s) ==%n",
+                    wrkArgs, seconds, runs, kind);
             summary.printf(Locale.ROOT, "GET %s: full feed %d entries, %.1f KB; conditional GET -> 304%n", path,
                     entries, full.body().getBytes(StandardCharsets.UTF_8).length / 1024.0);
             summary.printf(Locale.ROOT, "%-28s %12s %10s %10s  %s%n", "case", "requests/s", "p50 ms", "p99 ms",
                     "errors");
-            for (String[] c : List.of(new String[] {"304 poll (If-None-Match)", pollScript.toString()},
-                    new String[] {"full feed (200)", fullScript.toString()})) {
+            Figures figures = new Figures();
+            for (String[] c : List.of(new String[] {"304 poll (If-None-Match)", pollScript.toString(), "feed_304"},
+                    new String[] {"full feed (200)", fullScript.toString(), "feed_full"})) {
                 wrk(wrkArgs, 3, c[1], feed); // warm-up: JIT, connection pools
-                String out = wrk(wrkArgs, seconds, c[1], feed);
-                Files.writeString(work.getParent().resolve("tarjim-wrk-last.txt"), out);
-                summary.printf(Locale.ROOT, "%-28s %12s %10.2f %10.2f  %s%n", c[0], group(RPS, out), millis(P50, out),
-                        millis(P99, out), errors(out));
+                double[] rps = new double[runs];
+                double[] p50 = new double[runs];
+                double[] p99 = new double[runs];
+                List<String> errors = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    String out = wrk(wrkArgs, seconds, c[1], feed);
+                    Files.writeString(work.getParent().resolve("tarjim-wrk-last.txt"), out);
+                    rps[i] = Double.parseDouble(group(RPS, out));
+                    p50[i] = millis(P50, out);
+                    p99[i] = millis(P99, out);
+                    String e = errors(out);
+                    if (!e.equals("none")) {
+                        errors.add(e);
+                    }
+                }
+                summary.printf(Locale.ROOT, "%-28s %12.1f %10.2f %10.2f  %s%n", c[0], Figures.median(rps),
+                        Figures.median(p50), Figures.median(p99), errors.isEmpty() ? "none" : String.join("; ", errors));
+                figures.put("gateway." + c[2] + ".rps", Figures.median(rps))
+                        .put("gateway." + c[2] + ".p50_ms", Figures.median(p50))
+                        .put("gateway." + c[2] + ".p99_ms", Figures.median(p99));
             }
+            figures.put("gateway.feed_full.kib", full.body().getBytes(StandardCharsets.UTF_8).length / 1024.0)
+                    .mergeInto(opts);
         } finally {
             for (int i = running.size() - 1; i >= 0; i--) {
                 running.get(i).close();
@@ -134,64 +155,35 @@ public final class GatewayBench {
             throws Exception {
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
+        if (local) {
+            LocalStackProcess stack = LocalStackProcess.start(root, work, false, "none", "en,es");
+            running.add(stack);
+            try (S3Client s3 = AwsClients.s3(Region.US_EAST_1, stack.s3())) {
+                upload(root, s3, articles);
+            }
+            awaitFeed(URI.create(stack.base() + "/feeds/ar/rss.xml"), Math.min(articles, 50), stack.process());
+            return stack.base();
+        }
         int gatewayPort = Ports.free();
         String base = "http://127.0.0.1:" + gatewayPort;
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("HOME", System.getProperty("user.home"));
-        env.put("LANG", "C.UTF-8");
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
-        env.put("AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
-        env.put("TABLE_NAME", TABLE);
-        env.put("BUCKET_NAME", BUCKET);
-        env.put("TRANSLATION_ENGINE", "none");
-        env.put("TARGET_LANGUAGES", "en,es");
-        env.put("PUBLIC_BASE_URL", base);
-        env.put("CURSOR_SECRET", "gateway benchmark cursor secret, 32+ chars");
-        env.put("TARJIM_ACCESS_LOG", "false");
-        env.put("FEED_SETTLE_SECONDS", "0");  // dynalite's indexes are synchronous
-
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dtarjim.root=" + root, "-cp", System.getProperty("java.class.path")));
-        URI s3Endpoint;
-        if (local) {
-            int dynamoPort = Ports.free();
-            int s3Port = Ports.free();
-            env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamoPort);
-            env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3Port);
-            env.put("APERTIUM_URL", "http://127.0.0.1:" + Ports.free());
-            env.put("PARTNER_KEYS_FILE", work.resolve("data/partner-keys.json").toString());
-            cmd.addAll(List.of("dev.tarjim.local.LocalStack", "--data", work.resolve("data").toString(), "--no-apy"));
-            Process p = launch(cmd, env, work.resolve("gateway.log"));
-            running.add(() -> stop(p));
-            Ports.awaitListening(gatewayPort, Duration.ofSeconds(180), p, "LocalStack (log: " + work + "/gateway.log)");
-            s3Endpoint = URI.create("http://127.0.0.1:" + s3Port);
-            try (S3Client s3 = AwsClients.s3(Region.US_EAST_1, s3Endpoint)) {
-                upload(root, s3, articles);
-            }
-            awaitFeed(URI.create(base + "/feeds/ar/rss.xml"), Math.min(articles, 50), p);
-        } else {
-            Dynalite dynalite = Dynalite.startInMemory();
-            running.add(dynalite);
-            S3Server s3server = S3Server.start(Ports.free(), work.resolve("s3"), null);
-            running.add(s3server);
-            s3server.createBucket(BUCKET);
-            try (DynamoDbClient dynamo = AwsClients.dynamo(Region.US_EAST_1, dynalite.endpoint());
-                    S3Client s3 = AwsClients.s3(Region.US_EAST_1, s3server.endpoint())) {
-                TableSchema.create(dynamo, TableSchema.createTableRequest(TABLE));
-                upload(root, s3, articles);
-            }
-            env.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
-            env.put("AWS_ENDPOINT_URL_S3", s3server.endpoint().toString());
-            cmd.addAll(List.of(MiniGateway.class.getName(), Integer.toString(gatewayPort), BUCKET));
-            Process p = launch(cmd, env, work.resolve("gateway.log"));
-            running.add(() -> stop(p));
-            Ports.awaitListening(gatewayPort, Duration.ofSeconds(180), p, "MiniGateway (log: " + work
-                    + "/gateway.log)");
+        Map<String, String> env = LocalStackProcess.env(base, "none", "en,es");
+        Dynalite dynalite = Dynalite.startInMemory();
+        running.add(dynalite);
+        S3Server s3server = S3Server.start(Ports.free(), work.resolve("s3"), null);
+        running.add(s3server);
+        s3server.createBucket(BUCKET);
+        try (DynamoDbClient dynamo = AwsClients.dynamo(Region.US_EAST_1, dynalite.endpoint());
+                S3Client s3 = AwsClients.s3(Region.US_EAST_1, s3server.endpoint())) {
+            TableSchema.create(dynamo, TableSchema.createTableRequest(TABLE));
+            upload(root, s3, articles);
         }
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_S3", s3server.endpoint().toString());
+        List<String> cmd = LocalStackProcess.java(root, MiniGateway.class.getName());
+        cmd.addAll(List.of(Integer.toString(gatewayPort), BUCKET));
+        Process p = LocalStackProcess.launch(cmd, env, work.resolve("gateway.log"));
+        running.add(() -> LocalStackProcess.stop(p));
+        Ports.awaitListening(gatewayPort, Duration.ofSeconds(180), p, "MiniGateway (log: " + work + "/gateway.log)");
         return base;
     }
 
@@ -225,20 +217,6 @@ public final class GatewayBench {
         }
         throw new IllegalStateException("the feed " + feed + " did not reach " + entries + " entries (last: " + seen
                 + ")");
-    }
-
-    private static Process launch(List<String> cmd, Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        return pb.start();
-    }
-
-    private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
     }
 
     private static String wrk(String wrkArgs, int seconds, String script, URI url)
