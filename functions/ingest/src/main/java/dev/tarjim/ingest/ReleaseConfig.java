@@ -12,10 +12,6 @@ import java.util.Map;
  */
 public record ReleaseConfig(IngestConfig ingest, String bucket) {
 
-    public static ReleaseConfig fromEnvironment() {
-        return from(System.getenv());
-    }
-
     static ReleaseConfig from(Map<String, String> variables) {
         return new ReleaseConfig(IngestConfig.from(variables),
                 new Environment(variables, "release").required("BUCKET_NAME"));
