@@ -117,10 +117,42 @@ print(n)
 EOF
 }
 
+cpu_seconds() {  # CPU seconds used so far by the stack's JVM, the translator (APy and its pipelines) and dynalite
+  python3 - "$stack_pid" "${apy_pid:-0}" <<'EOF'
+import os, sys
+hz = os.sysconf("SC_CLK_TCK")
+roots = {int(a) for a in sys.argv[1:] if a != "0"}
+procs = {}
+for d in os.listdir("/proc"):
+    if d.isdigit():
+        try:
+            f = open(f"/proc/{d}/stat").read()
+        except OSError:
+            continue
+        name, rest = f[f.index("(") + 1:f.rindex(")")], f[f.rindex(")") + 2:].split()
+        # ppid; utime, stime, cutime, cstime (the last two: children that exited, as pipelines APy restarted)
+        procs[int(d)] = (name, int(rest[1]), sum(int(x) for x in rest[11:15]))
+tree, grew = set(roots), True
+while grew:
+    grew = False
+    for pid, (name, ppid, _) in procs.items():
+        if ppid in tree and pid not in tree:
+            tree.add(pid)
+            grew = True
+groups = {"java": 0, "translator": 0, "dynalite": 0}
+for pid in tree:
+    if pid in procs:
+        name, _, ticks = procs[pid]
+        groups["java" if name == "java" else "dynalite" if name.startswith("node") else "translator"] += ticks
+print(" ".join(f"{g}={t / hz:.1f}" for g, t in groups.items()))
+EOF
+}
+
 concurrency=$(sed -n 's/.*invoke IngestFunction (\([0-9]*\) at once).*/\1/p' "$log" | head -1)
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 say "uploading $UPLOADS articles (ingest concurrency ${concurrency:-1}, load $load_before)"
+cpu_before="$(cpu_seconds)"
 t0=$(date +%s.%N)
 "$AWS" --endpoint-url "http://127.0.0.1:$s3" s3 cp --recursive --quiet "$batch" s3://tarjim-articles/incoming/
 t_up=$(date +%s.%N)
@@ -133,6 +165,7 @@ while (( $(date +%s) < deadline )); do
 done
 t1=$(date +%s.%N)
 (( done_count >= UPLOADS )) || die "only $done_count of $UPLOADS settled in 15 minutes (log: $log)"
+cpu_after="$(cpu_seconds)"
 seconds=$(python3 -c "print(round($t1 - $t0, 1))")
 upload_s=$(python3 -c "print(round($t_up - $t0, 1))")
 per_event=$(grep -o 'ingest ObjectCreated:Put incoming/bench-[0-9]*\.md -> [a-z]* .*(\([0-9]*\) ms)' "$log" \
@@ -140,4 +173,9 @@ per_event=$(grep -o 'ingest ObjectCreated:Put incoming/bench-[0-9]*\.md -> [a-z]
 printf '%d uploads (English, APy es+ca), ingest concurrency %s%s: all settled in %s s (upload took %s s; median ingest %s ms; load %s -> %s)\n' \
   "$UPLOADS" "${concurrency:-1}" "${BENCH_APY_ARGS:+, APy $BENCH_APY_ARGS}" "$seconds" "$upload_s" "${per_event:-?}" \
   "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
+cpu_used=$(python3 -c "
+b = dict(x.split('=') for x in '$cpu_before'.split()); a = dict(x.split('=') for x in '$cpu_after'.split())
+print(', '.join(f'{k} {float(a[k]) - float(b[k]):.0f} s' for k in a))")
+printf 'CPU used meanwhile by the stack (2 cores give at most %s s in that time): %s\n' \
+  "$(python3 -c "print(round(2 * ($t1 - $t0)))")" "$cpu_used"
 printf '{"ingest.uploads_100_seconds": %s}\n' "$seconds" >"$OUT/uploads.json"
