@@ -35,8 +35,11 @@ final class DeadLetterDelivery {
         this.out = out;
     }
 
-    /** Publishes the destination record of an S3 event tried {@code attempts} times, the last failing with {@code error}. */
-    void deliver(String s3EventJson, int attempts, Throwable error, String requestId) throws IOException {
+    /**
+     * Publishes the destination record of an S3 event tried {@code attempts} times, the last failing with
+     * {@code error}. One at a time: the handler instance is invoked as Lambda invokes one, never concurrently.
+     */
+    synchronized void deliver(String s3EventJson, int attempts, Throwable error, String requestId) throws IOException {
         String account = "000000000000";
         ObjectNode record = JSON.createObjectNode();
         record.put("version", "1.0");

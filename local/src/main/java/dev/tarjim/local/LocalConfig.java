@@ -47,17 +47,23 @@ public record LocalConfig(
         PrintStream out,
         Supplier<? extends RequestHandler<Map<String, Object>, Integer>> releaseFunction,
         Duration releaseEvery,
-        Supplier<? extends RequestHandler<SNSEvent, Void>> deadLetterFunction) {
+        Supplier<? extends RequestHandler<SNSEvent, Void>> deadLetterFunction,
+        int ingestConcurrency) {
 
     public static final String DEFAULT_BUCKET = "tarjim-articles";
     public static final String DEFAULT_TABLE = "tarjim";
     public static final String TRIGGER_PREFIX = "incoming/";
+    /** How many uploads the local stack ingests at once unless {@code INGEST_CONCURRENCY} says otherwise. */
+    public static final int DEFAULT_INGEST_CONCURRENCY = 4;
 
     public LocalConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(ingestFunction, "ingestFunction");
         Objects.requireNonNull(apiFunction, "apiFunction");
         Objects.requireNonNull(releaseEvery, "releaseEvery");
+        if (ingestConcurrency < 1) {
+            throw new IllegalArgumentException("the ingest concurrency must be at least 1: " + ingestConcurrency);
+        }
     }
 
     /** A builder with the defaults of {@code ./tarjim local}: the well-known ports, the real handlers. */
@@ -70,7 +76,8 @@ public record LocalConfig(
      * {@code ./data}), {@code --no-apy}, and the functions' own variables ({@code TABLE_NAME}, {@code BUCKET_NAME},
      * {@code AWS_REGION}, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code APERTIUM_URL},
      * {@code PUBLIC_BASE_URL}, {@code PARTNER_KEYS_FILE}), whose ports say where each emulator listens,
-     * {@code INGEST_RETRY_DELAY_SECONDS} (the delay before a failed ingest's first retry, default 60); the site
+     * {@code INGEST_RETRY_DELAY_SECONDS} (the delay before a failed ingest's first retry, default 60),
+     * {@code INGEST_CONCURRENCY} (how many events the ingest handles at once, default 4); the site
      * branding ({@code SITE_NAME}, {@code SITE_NAME_BY_LANGUAGE}, {@code SITE_URL}, {@code TAG_AUTHORITY}) is checked
      * here so that a bad value stops the start.
      */
@@ -116,6 +123,20 @@ public record LocalConfig(
                         e);
             }
         }
+        String concurrency = env.get("INGEST_CONCURRENCY");
+        if (concurrency != null && !concurrency.isBlank()) {
+            int n;
+            try {
+                n = Integer.parseInt(concurrency.trim());
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1) {
+                throw new IllegalArgumentException("INGEST_CONCURRENCY is not a whole number of at least 1: "
+                        + concurrency);
+            }
+            b.ingestConcurrency(n);
+        }
         String keys = env.get("PARTNER_KEYS_FILE");
         if (keys != null && !keys.isBlank()) {
             b.partnerKeysFile(Path.of(keys).toAbsolutePath().normalize());
@@ -159,6 +180,7 @@ public record LocalConfig(
         private Supplier<? extends RequestHandler<Map<String, Object>, Integer>> releaseFunction;
         private Duration releaseEvery = Duration.ofMinutes(1);
         private Supplier<? extends RequestHandler<SNSEvent, Void>> deadLetterFunction;
+        private int ingestConcurrency = DEFAULT_INGEST_CONCURRENCY;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -260,6 +282,15 @@ public record LocalConfig(
             return this;
         }
 
+        /**
+         * How many events the ingest handles at once, each in a handler instance of its own (Lambda's reserved
+         * concurrency); events of one object key are handled one after the other whatever the value.
+         */
+        public Builder ingestConcurrency(int value) {
+            this.ingestConcurrency = value;
+            return this;
+        }
+
         public Builder out(PrintStream value) {
             this.out = value;
             return this;
@@ -269,7 +300,7 @@ public record LocalConfig(
             Path keys = partnerKeysFile != null ? partnerKeysFile : dataDir.resolve("partner-keys.json");
             return new LocalConfig(dataDir, region, tableName, bucket, TRIGGER_PREFIX, dynamoPort, s3Port, apyPort,
                     gatewayPort, apy, accessLog, retryDelay, keys, ingestFunction, apiFunction, out, releaseFunction,
-                    releaseEvery, deadLetterFunction);
+                    releaseEvery, deadLetterFunction, ingestConcurrency);
         }
     }
 }

@@ -135,7 +135,7 @@ public final class LocalStack implements AutoCloseable {
                             new Sequencer(data.resolve("notifications/sequencer"), Clock.systemUTC()),
                             Clock.systemUTC()),
                     data, s3Dir.resolve(config.bucket()).resolve("reports"), config.region(), config.out(),
-                    config.retryDelay());
+                    config.retryDelay(), config.ingestConcurrency());
             running.push(notifications);
             s3 = S3Server.start(config.s3Port(), s3Dir, notifications);
             running.push(s3);
@@ -160,7 +160,8 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the API gateway on port " + config.gatewayPort(), e);
         }
-        notifications.start(ingest, config.deadLetterFunction() == null ? null : new DeadLetterDelivery(
+        notifications.start(ingest, () -> initialise(LocalFunction.INGEST, config.ingestFunction()::get),
+                config.deadLetterFunction() == null ? null : new DeadLetterDelivery(
                 initialise(DeadLetterDelivery.FUNCTION, config.deadLetterFunction()::get), config.region(),
                 config.out()));
         running.push(watchCredentials(registry));
@@ -421,8 +422,9 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         b.append("\nTarjim local stack is up. Data folder: ").append(config.dataDir()).append('\n');
         b.append(String.format("  DynamoDB  (dynalite) %-24s table %s%n", dynamoEndpoint(), config.tableName()));
-        b.append(String.format("  S3        (s3proxy)  %-24s bucket %s; uploads under %s invoke %s%n", s3Url,
-                config.bucket(), config.triggerPrefix(), LocalFunction.INGEST.name()));
+        b.append(String.format("  S3        (s3proxy)  %-24s bucket %s; uploads under %s invoke %s (%d at once)%n",
+                s3Url, config.bucket(), config.triggerPrefix(), LocalFunction.INGEST.name(),
+                config.ingestConcurrency()));
         if (apy != null) {
             b.append(String.format("  Apertium  (APy)      %-24s%n", apy.endpoint()));
         } else {

@@ -18,17 +18,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * The S3 → Lambda wiring: turns object changes under the trigger prefix into S3 event notifications and invokes
  * the ingest function with them asynchronously, as Lambda's asynchronous invocation does.
  *
- * <p>Like AWS: events are delivered after the S3 request returned, one at a time to one warm handler instance,
- * deserialized by the Lambda runtime's own serializer; a failed invocation is retried twice with growing delays, then
+ * <p>Like AWS: events are delivered after the S3 request returned, deserialized by the Lambda runtime's own
+ * serializer, to at most {@code concurrency} invocations at once (Lambda's reserved concurrency), each in its own
+ * handler instance (an execution environment: one event at a time, created when all the others are busy, then kept
+ * warm). Unlike Lambda, the events of one object key are never handled at once and start in sequencer order (the
+ * ingest's leases and sequencer checks would make any order safe; this keeps the log readable and the work
+ * unwasted). A failed invocation is retried twice with growing delays (meanwhile later events of its key go ahead, as
+ * in Lambda), then
  * the event goes to the dead-letter folder ({@code <data>/dlq/}) and its destination record to the dead-letter
  * function ({@link DeadLetterDelivery}), which marks the upload failed. Each event is written to
  * {@code <data>/notifications/pending/} until delivered, so a restart (even a crash) of the local stack re-delivers
@@ -51,8 +59,14 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
     private final ConsoleLog console;
     private final PrintStream out;
     private final Duration retryDelay;
+    /** Waits out retry delays and looks for redriven events; the invocations run in {@link #invocations}. */
     private final ScheduledThreadPoolExecutor worker;
-    private final CompletableFuture<RequestHandler<S3Event, Void>> handler = new CompletableFuture<>();
+    private final KeyedPool invocations;
+    private final CompletableFuture<Supplier<? extends RequestHandler<S3Event, Void>>> handler =
+            new CompletableFuture<>();
+    /** Handler instances not invoked at the moment, the most recently used first (the warmest). */
+    private final ConcurrentLinkedDeque<RequestHandler<S3Event, Void>> idleInstances = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger instances = new AtomicInteger();
     private final PojoSerializer<S3Event> serializer =
             LambdaEventSerializers.serializerFor(S3Event.class, S3Event.class.getClassLoader());
     private final List<Path> leftOver;
@@ -66,9 +80,10 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
     /**
      * @param dataDir    the data folder: pending events, dead letters and the sequencer live under it
      * @param reportsDir where the bucket's {@code reports/} objects lie on disk, to log an ingest's outcome
+     * @param concurrency how many events may be handled at once
      */
     S3Notifications(String bucket, String prefix, S3EventMessages messages, Path dataDir, Path reportsDir,
-            String region, PrintStream out, Duration retryDelay) {
+            String region, PrintStream out, Duration retryDelay, int concurrency) {
         this.bucket = bucket;
         this.prefix = prefix;
         this.messages = messages;
@@ -85,23 +100,33 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
             return t;
         });
         this.worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.invocations = new KeyedPool(concurrency, "ingest");
         // Read before any upload can add to the folder, so that new events are not delivered twice.
         this.leftOver = pendingFiles();
     }
 
-    /** Starts delivering to the handler: first the events left pending by an earlier run, oldest first. */
+    /**
+     * Starts delivering to the handler, the one instance invoked for every event (at once when events of different
+     * keys come together): first the events left pending by an earlier run, oldest first.
+     */
     void start(RequestHandler<S3Event, Void> ingest) {
-        start(ingest, null);
+        start(ingest, () -> ingest, null);
     }
 
     /**
-     * Starts delivering, and tells the dead-letter function of events given up.
+     * Starts delivering, each invocation to an instance of its own, and tells the dead-letter function of events
+     * given up.
      *
+     * @param first      the instance initialised at start, used first
+     * @param more       makes another instance when every existing one is busy (at most {@code concurrency})
      * @param deadLetter the dead-letter function, or {@code null} to only keep given-up events in the folder
      */
-    void start(RequestHandler<S3Event, Void> ingest, DeadLetterDelivery deadLetter) {
+    void start(RequestHandler<S3Event, Void> first, Supplier<? extends RequestHandler<S3Event, Void>> more,
+            DeadLetterDelivery deadLetter) {
         this.deadLetters = deadLetter;
-        handler.complete(ingest);
+        idleInstances.push(first);
+        instances.set(1);
+        handler.complete(more);
         for (Path file : leftOver) {
             redeliver(file, "left pending by the last run");
         }
@@ -169,14 +194,14 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
     @Override
     public void created(String bucketName, String key, long size, String eTag, S3Server.Creation how) {
         if (triggers(bucketName, key)) {
-            accept(messages.created(key, how.eventSuffix(), size, eTag));
+            accept(() -> messages.created(key, how.eventSuffix(), size, eTag));
         }
     }
 
     @Override
     public void removed(String bucketName, String key) {
         if (triggers(bucketName, key)) {
-            accept(messages.removed(key));
+            accept(() -> messages.removed(key));
         }
     }
 
@@ -184,7 +209,12 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
         return bucket.equals(bucketName) && key.startsWith(prefix);
     }
 
-    private void accept(S3EventMessages.Message message) {
+    /**
+     * Journals the event and queues it; one at a time, so that of two changes of one key made at once, the one with
+     * the lower sequencer is queued first.
+     */
+    private synchronized void accept(Supplier<S3EventMessages.Message> event) {
+        S3EventMessages.Message message = event.get();
         Path file = pendingDir.resolve(message.sequencer() + ".json");
         // Known before the file exists, so the look for redriven events never delivers it a second time.
         known.add(message.sequencer());
@@ -207,7 +237,20 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
             unfinished++;
         }
         try {
-            worker.schedule(() -> run(delivery), delay.toMillis(), TimeUnit.MILLISECONDS);
+            if (delay.isZero()) {
+                enqueue(delivery);
+            } else {
+                worker.schedule(() -> enqueue(delivery), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            finished();
+        }
+    }
+
+    /** Queues the invocation behind those of the same key (a retry behind what came for its key meanwhile). */
+    private void enqueue(Delivery delivery) {
+        try {
+            invocations.execute(delivery.message().key(), () -> run(delivery));
         } catch (RejectedExecutionException e) {
             finished();
         }
@@ -216,20 +259,22 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
     private void run(Delivery delivery) {
         try {
             // Waits for start(); close() completes the future with null instead.
-            RequestHandler<S3Event, Void> ingest = handler.join();
-            if (!closing && ingest != null) {
-                invoke(ingest, delivery);
+            Supplier<? extends RequestHandler<S3Event, Void>> more = handler.join();
+            if (!closing && more != null) {
+                invoke(more, delivery);
             }
         } finally {
             finished();
         }
     }
 
-    private void invoke(RequestHandler<S3Event, Void> ingest, Delivery delivery) {
+    private void invoke(Supplier<? extends RequestHandler<S3Event, Void>> more, Delivery delivery) {
         S3EventMessages.Message message = delivery.message();
         LocalContext context = new LocalContext(LocalFunction.INGEST, region, out);
         long start = System.nanoTime();
+        RequestHandler<S3Event, Void> ingest = null;
         try {
+            ingest = instance(more);
             ingest.handleRequest(serializer.fromJson(message.json()), context);
             long ms = (System.nanoTime() - start) / 1_000_000;
             console.log("ingest %s %s -> %s (%d ms)", message.eventName(), message.key(), outcome(message.key()),
@@ -253,7 +298,27 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
                 forget(message);
                 reportDeadLetter(message, e, context.getAwsRequestId());
             }
+        } finally {
+            if (ingest != null) {
+                idleInstances.push(ingest);
+            }
         }
+    }
+
+    /**
+     * An instance not in use, or a new one when all are busy, as Lambda starts another execution environment; a
+     * failed initialisation fails the invocation, as it does in Lambda.
+     */
+    private RequestHandler<S3Event, Void> instance(Supplier<? extends RequestHandler<S3Event, Void>> more) {
+        RequestHandler<S3Event, Void> warm = idleInstances.poll();
+        if (warm != null) {
+            return warm;
+        }
+        long start = System.nanoTime();
+        RequestHandler<S3Event, Void> fresh = more.get();
+        console.log("%s: instance %d initialised (%d ms)", LocalFunction.INGEST.name(), instances.incrementAndGet(),
+                (System.nanoTime() - start) / 1_000_000);
+        return fresh;
     }
 
     /** What the editor's report says, when the ingest function wrote one where the design says it does. */
@@ -341,7 +406,7 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
 
 
     /**
-     * Stops after the invocation in flight; events not yet delivered stay in the pending folder for the next start.
+     * Stops after the invocations in flight; events not yet delivered stay in the pending folder for the next start.
      */
     @Override
     public void close() {
@@ -349,11 +414,11 @@ final class S3Notifications implements S3Server.Listener, AutoCloseable {
         handler.complete(null);
         worker.shutdown();
         try {
-            if (!worker.awaitTermination(LocalFunction.INGEST.timeout().toSeconds(), TimeUnit.SECONDS)) {
-                worker.shutdownNow();
+            if (!invocations.close(LocalFunction.INGEST.timeout().toSeconds(), TimeUnit.SECONDS)) {
+                invocations.closeNow();
             }
         } catch (InterruptedException e) {
-            worker.shutdownNow();
+            invocations.closeNow();
             Thread.currentThread().interrupt();
         }
         int left = pendingFiles().size();
