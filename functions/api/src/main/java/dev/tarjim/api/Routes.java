@@ -199,20 +199,9 @@ final class Routes {
         String before = request.query().get(SiteLinks.PAGE_PARAMETER);
         FeedIndex.Version version = feeds.version(lang)
                 .orElseThrow(() -> ApiException.notFound("no feed in language " + lang));
-        // The ETag comes from the small version item alone: a conditional poll never queries or renders.
-        EntityTag etag = EntityTag.strong(lang + "-" + format.name().toLowerCase() + "-v" + version.version()
-                + (before == null ? "" : "-" + Integer.toHexString(before.hashCode())));
-        Instant lastModified = version.updatedAt().truncatedTo(ChronoUnit.SECONDS);
-        // Right after a change the feed index (a GSI, eventually consistent in AWS) may not show it yet: a page
-        // rendered then must not be cached under the new version, or readers would keep it until the next change.
-        boolean settled = version.updatedAt().isBefore(clock.instant().minusSeconds(config.settleSeconds()));
-        Map<String, String> cacheHeaders = settled
-                ? Map.of("ETag", etag.toString(),
-                        "Last-Modified", HttpDates.format(lastModified),
-                        "Cache-Control", "public, max-age=" + config.maxAgeSeconds())
-                : Map.of("Cache-Control", "no-cache");
-        if (settled && notModified(request, etag, lastModified)) {
-            return withHeaders(new Response(304, Map.of(), ""), cacheHeaders);
+        Validators validators = validators(lang + "-" + format.name().toLowerCase(), version, before);
+        if (validators.notModified(request)) {
+            return validators.apply(new Response(304, Map.of(), ""));
         }
         FeedIndex.Page page = feeds.page(lang, before, config.feedPageSize());
         List<FeedEntry> entries = new ArrayList<>(page.articles().size());
@@ -223,7 +212,39 @@ final class Routes {
         }
         String body = r.feeds().render(format, new FeedPage(lang, entries, version.updatedAt(), before,
                 page.nextBefore(), version.feedId(lang)));
-        return withHeaders(Response.of(200, format.mediaType() + "; charset=utf-8", body), cacheHeaders);
+        return validators.apply(Response.of(200, format.mediaType() + "; charset=utf-8", body));
+    }
+
+    /**
+     * The cache validators of a page rendered from one language's feed index (a feed page, a front page): an ETag
+     * and Last-Modified from the small version item alone, so a conditional poll never queries or renders.
+     *
+     * @param kind   what is rendered ({@code en-rss}, {@code en-front}): part of the ETag
+     * @param before the page's position, or null for the first page
+     */
+    private Validators validators(String kind, FeedIndex.Version version, String before) {
+        EntityTag etag = EntityTag.strong(kind + "-v" + version.version()
+                + (before == null ? "" : "-" + Integer.toHexString(before.hashCode())));
+        Instant lastModified = version.updatedAt().truncatedTo(ChronoUnit.SECONDS);
+        // Right after a change the feed index (a GSI, eventually consistent in AWS) may not show it yet: a page
+        // rendered then must not be cached under the new version, or readers would keep it until the next change.
+        boolean settled = version.updatedAt().isBefore(clock.instant().minusSeconds(config.settleSeconds()));
+        return new Validators(etag, lastModified, settled, config.maxAgeSeconds());
+    }
+
+    /** See {@link #validators}: the headers a versioned page is served with, and whether a request may get 304. */
+    private record Validators(EntityTag etag, Instant lastModified, boolean settled, int maxAgeSeconds) {
+        boolean notModified(Request request) {
+            return settled && Routes.notModified(request, etag, lastModified);
+        }
+
+        Response apply(Response response) {
+            return settled
+                    ? withHeaders(response, Map.of("ETag", etag.toString(),
+                            "Last-Modified", HttpDates.format(lastModified),
+                            "Cache-Control", "public, max-age=" + maxAgeSeconds))
+                    : withHeaders(response, Map.of("Cache-Control", "no-cache"));
+        }
     }
 
     // ------------------------------------------------------------------ front pages
@@ -277,16 +298,9 @@ final class Routes {
         String before = request.query().get(SiteLinks.PAGE_PARAMETER);
         FeedIndex.Version version = feeds.version(lang)
                 .orElseThrow(() -> ApiException.notFound("no articles in language " + lang));
-        EntityTag etag = EntityTag.strong(lang + "-front-v" + version.version()
-                + (before == null ? "" : "-" + Integer.toHexString(before.hashCode())));
-        Instant lastModified = version.updatedAt().truncatedTo(ChronoUnit.SECONDS);
-        boolean settled = version.updatedAt().isBefore(clock.instant().minusSeconds(config.settleSeconds()));
-        Map<String, String> cacheHeaders = settled
-                ? Map.of("ETag", etag.toString(), "Last-Modified", HttpDates.format(lastModified),
-                        "Cache-Control", "public, max-age=" + config.maxAgeSeconds())
-                : Map.of("Cache-Control", "no-cache");
-        if (settled && notModified(request, etag, lastModified)) {
-            return withHeaders(new Response(304, Map.of(), ""), cacheHeaders);
+        Validators validators = validators(lang + "-front", version, before);
+        if (validators.notModified(request)) {
+            return validators.apply(new Response(304, Map.of(), ""));
         }
         FeedIndex.Page page = feeds.page(lang, before, FRONT_PAGE_SIZE);
         List<FeedEntry> entries = new ArrayList<>(page.articles().size());
@@ -295,7 +309,7 @@ final class Routes {
         }
         String body = r.fronts().render(new FeedPage(lang, entries, version.updatedAt(), before, page.nextBefore()),
                 feeds.languages());
-        return withHeaders(Response.of(200, HTML, body), cacheHeaders);
+        return validators.apply(Response.of(200, HTML, body));
     }
 
     /** RFC 9110 section 13.2.2: {@code If-None-Match} when present, else {@code If-Modified-Since}. */
