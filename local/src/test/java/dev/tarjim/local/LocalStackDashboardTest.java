@@ -3,12 +3,7 @@ package dev.tarjim.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tarjim.api.ApiHandler;
 import dev.tarjim.emulators.Apy;
-import dev.tarjim.emulators.Ports;
-import dev.tarjim.ingest.IngestHandler;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -81,31 +75,9 @@ class LocalStackDashboardTest {
         assumeTrue(HeadlessChromium.installed(),
                 "chromium and chromium-driver are not installed (.ci/run installs them)");
         assumeTrue(Apy.installed(), "Apertium APy with English–Spanish is not installed: no translation to review");
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        int dynamo = Ports.free();
-        int s3 = Ports.free();
-        int apy = Ports.free();
-        int gateway = Ports.free();
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", "us-east-1");
-        env.put("TABLE_NAME", LocalConfig.DEFAULT_TABLE);
-        env.put("BUCKET_NAME", LocalConfig.DEFAULT_BUCKET);
-        env.put("MAX_UPLOAD_BYTES", "100000");
-        env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3);
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamo);
-        env.put("TRANSLATION_ENGINE", "apertium");
-        env.put("APERTIUM_URL", "http://127.0.0.1:" + apy);
-        env.put("TARGET_LANGUAGES", "es");
-        env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + gateway);
-        env.put("FEED_SETTLE_SECONDS", "0");
-        stack = LocalStack.start(LocalConfig.builder(data).ports(dynamo, s3, apy, gateway).apy(true)
-                .retryDelay(Duration.ofMillis(50))
-                .ingestFunction(() -> new IngestHandler(env))
-                .apiStreamFunction(() -> new ApiHandler(env))
-                .out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .build());
-        base = "http://127.0.0.1:" + gateway;
+        stack = TestStacks.start(data, true, Map.of("TARGET_LANGUAGES", "es", "BUCKET_NAME",
+                LocalConfig.DEFAULT_BUCKET, "MAX_UPLOAD_BYTES", "100000"));
+        base = stack.gatewayEndpoint().toString().replaceAll("/+$", "");
         token = Files.readString(data.resolve("editor-token")).strip();
 
         browser = HeadlessChromium.start(data, 1400, 1100);

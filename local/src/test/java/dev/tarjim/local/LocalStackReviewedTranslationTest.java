@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tarjim.api.ApiHandler;
 import dev.tarjim.emulators.Apy;
-import dev.tarjim.emulators.Ports;
-import dev.tarjim.ingest.IngestHandler;
 import dev.tarjim.support.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +17,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -89,29 +83,7 @@ class LocalStackReviewedTranslationTest {
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(AWS_CLI), "Debian's AWS CLI v2 is not installed (.ci/run installs it)");
         assumeTrue(Apy.installed(), "Apertium APy with English–Spanish is not installed: no machine translation to review");
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        int dynamo = Ports.free();
-        int s3 = Ports.free();
-        int apy = Ports.free();
-        int gateway = Ports.free();
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", "us-east-1");
-        env.put("TABLE_NAME", LocalConfig.DEFAULT_TABLE);
-        env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3);
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamo);
-        env.put("TRANSLATION_ENGINE", "apertium");
-        env.put("APERTIUM_URL", "http://127.0.0.1:" + apy);
-        env.put("TARGET_LANGUAGES", "es");
-        env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + gateway);
-        env.put("CURSOR_SECRET", "reviewed-translation-test-secret");
-        env.put("FEED_SETTLE_SECONDS", "0");
-        stack = LocalStack.start(LocalConfig.builder(data).ports(dynamo, s3, apy, gateway).apy(true)
-                .retryDelay(Duration.ofMillis(50))
-                .ingestFunction(() -> new IngestHandler(env))
-                .apiStreamFunction(() -> new ApiHandler(env))
-                .out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .build());
+        stack = TestStacks.start(data, true, Map.of("TARGET_LANGUAGES", "es"));
         partnerKey = stack.partnerKeys().all().get(0).key();
     }
 
