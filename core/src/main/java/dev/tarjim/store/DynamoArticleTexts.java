@@ -162,12 +162,16 @@ public final class DynamoArticleTexts implements ArticleRepository {
         }
         if (article.embargo() == null) {
             touchFeed(article.language(), article.updated());
+            boolean joins = article.visible() && (previous == null || !previous.containsKey(TableSchema.FEED_PK));
+            if (joins && minted != null) {
+                touchSiblings(minted.live(), article.language(), article.updated());
+            }
         }
         return true;
     }
 
     /** The authority of an article's ids as its stored texts record it: {@code null} for the legacy ones. */
-    private record Minted(TagAuthority authority) {
+    private record Minted(TagAuthority authority, List<String> live) {
     }
 
     /**
@@ -177,14 +181,39 @@ public final class DynamoArticleTexts implements ArticleRepository {
      */
     private Minted minted(String pk) {
         Minted found = null;
-        for (Map<String, AttributeValue> item : Items.queryAll(dynamo, table, pk, "LANG#", "pk, sk, idAuthority")) {
+        TagAuthority authority = null;
+        List<String> live = new ArrayList<>();
+        for (Map<String, AttributeValue> item : Items.queryAll(dynamo, table, pk, "LANG#",
+                "pk, sk, idAuthority, " + TableSchema.FEED_PK)) {
             String value = Items.str(item, "idAuthority");
-            if (value != null) {
-                return new Minted(new TagAuthority(value));
+            if (value != null && authority == null) {
+                authority = new TagAuthority(value);
             }
-            found = new Minted(null);
+            if (item.containsKey(TableSchema.FEED_PK)) {
+                live.add(item.get(TableSchema.SK).s().substring("LANG#".length()));
+            }
+            found = new Minted(null, List.of());
         }
-        return found;
+        return found == null ? null : new Minted(authority, live);
+    }
+
+    /**
+     * A text that joins its feed gives the article's entries in its other live languages a new alternate: their
+     * feeds change too (a page kept of them, or a reader's cached copy, must not stay without the link).
+     */
+    private void touchSiblings(List<String> live, String lang, Instant at) {
+        for (String other : live) {
+            if (!other.equals(lang)) {
+                try {
+                    bumpFeed(other, at, TagAuthority.LEGACY, "attribute_exists(version)");
+                    if (feedChanges != null) {
+                        feedChanges.changed(other, at);
+                    }
+                } catch (ConditionalCheckFailedException noFeed) {
+                    // Not a feed yet (its only texts are embargoed): nothing shows the alternate.
+                }
+            }
+        }
     }
 
     /**
@@ -210,6 +239,10 @@ public final class DynamoArticleTexts implements ArticleRepository {
             return false;
         }
         touchFeed(lang, now);
+        Minted siblings = minted(Items.articlePk(id));
+        if (siblings != null) {
+            touchSiblings(siblings.live(), lang, now);
+        }
         return true;
     }
 

@@ -82,9 +82,6 @@ public final class ApiGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final PojoSerializer<APIGatewayProxyResponseEvent> responses =
-            LambdaEventSerializers.serializerFor(APIGatewayProxyResponseEvent.class,
-                    APIGatewayProxyResponseEvent.class.getClassLoader());
 
     /**
      * Starts serving on 127.0.0.1:port (0 for any free port).
@@ -153,12 +150,13 @@ public final class ApiGateway implements AutoCloseable {
                 return;
             }
             String eventJson = event(exchange, body, requestId, key, editor).toString();
-            APIGatewayProxyResponseEvent response;
+            JsonNode response;
             try {
                 ByteArrayOutputStream answer = new ByteArrayOutputStream();
                 handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer,
                         new LocalContext(LocalFunction.API, region, out));
-                response = responses.fromJson(new ByteArrayInputStream(answer.toByteArray()));
+                // Read once, as API Gateway reads a proxy response: a JSON object with statusCode, headers, body.
+                response = JSON.readTree(answer.toByteArray());
             } catch (IOException | RuntimeException | Error e) {
                 console.log("gateway %s %s: the function failed (request %s): %s", exchange.getRequestMethod(),
                         rawPath, requestId, e);
@@ -338,16 +336,8 @@ public final class ApiGateway implements AutoCloseable {
     }
 
     /** Writes the function's answer as API Gateway does; 502 when it is not a valid proxy response. */
-    private int respond(HttpExchange exchange, String requestId, APIGatewayProxyResponseEvent response)
-            throws IOException {
-        JsonNode r;
-        if (response == null) {
-            r = JSON.nullNode();
-        } else {
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            responses.toJson(response, json);
-            r = JSON.readTree(json.toByteArray());
-        }
+    private int respond(HttpExchange exchange, String requestId, JsonNode response) throws IOException {
+        JsonNode r = response == null || !response.isObject() ? JSON.nullNode() : response;
         int status = r.path("statusCode").asInt(0);
         if (status < 100 || status > 599) {
             console.log("gateway: malformed Lambda proxy response (request %s): statusCode %s", requestId,

@@ -148,6 +148,37 @@ class LocalStackDiscoveryTest {
     }
 
     /** GETs a page, asserts 200 and that the Nu Html Checker finds no error in it, and parses it. */
+    @Test
+    void feedsFrontPagesAndSitemaps_comeCompressed_whenTheClientAsks() throws Exception {
+        for (String path : List.of("/feeds/en/atom.xml", "/feeds/ar/rss.xml", "/feeds/en/feed.json", "/en/",
+                "/sitemap.xml")) {
+            HttpResponse<String> plain = get(path, Map.of());
+            assertThat(plain.statusCode()).as(path).isEqualTo(200);
+            assertThat(plain.headers().firstValue("Content-Encoding")).as(path).isEmpty();
+            assertThat(plain.headers().firstValue("Vary")).as(path).contains("Accept-Encoding");
+            for (String coding : List.of("gzip", "br")) {
+                HttpResponse<byte[]> packed = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path))
+                        .header("Accept-Encoding", coding).build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(packed.headers().firstValue("Content-Encoding")).as(path).contains(coding);
+                byte[] decoded = coding.equals("gzip")
+                        ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(packed.body()))
+                                .readAllBytes()
+                        : com.aayushatharva.brotli4j.decoder.DirectDecompress.decompress(packed.body())
+                                .getDecompressedData();
+                assertThat(new String(decoded, StandardCharsets.UTF_8)).as(path + " in " + coding)
+                        .isEqualTo(plain.body());
+                assertThat(packed.body().length).as(path).isLessThan(decoded.length);
+                assertThat(packed.headers().firstValue("ETag").orElseThrow()).endsWith("-" + coding + "\"");
+            }
+            // curl, as feed readers built on libcurl ask: every coding it knows, decoded by itself.
+            Process curl = new ProcessBuilder("curl", "-sS", "--compressed", base() + path)
+                    .redirectErrorStream(true).start();
+            String fetched = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(curl.waitFor()).isZero();
+            assertThat(fetched).as(path + " through curl --compressed").isEqualTo(plain.body());
+        }
+    }
+
     private static Document page(String path) throws Exception {
         HttpResponse<String> response = get(path, Map.of());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);

@@ -11,6 +11,7 @@ import dev.tarjim.feed.BilingualRenderer;
 import dev.tarjim.feed.FeedSettings;
 import dev.tarjim.feed.FrontPageRenderer;
 import dev.tarjim.feed.PageRenderer;
+import dev.tarjim.feed.RenderedPages;
 import dev.tarjim.feed.SiteLinks;
 import dev.tarjim.ingest.Report;
 import dev.tarjim.media.ImageType;
@@ -18,6 +19,7 @@ import dev.tarjim.media.MediaItem;
 import dev.tarjim.media.MediaLibrary;
 import dev.tarjim.media.S3MediaLibrary;
 import dev.tarjim.article.ArticleState;
+import dev.tarjim.store.DynamoRenderedPages;
 import dev.tarjim.store.FeedIndex;
 import dev.tarjim.article.StoredArticle;
 import dev.tarjim.support.AwsClients;
@@ -71,10 +73,15 @@ final class Routes {
     private final SitemapRoutes sitemaps;
     private final Clock clock;
     private final EditorDesk desk;
+    private final PageCache pages;
 
     /** The renderers and syndication service for one base URL (built once per base URL, then cached). */
     record Renderers(SiteLinks links, FeedRenderer feeds, PageRenderer pages, FrontPageRenderer fronts,
             BilingualRenderer bilingual, Syndication syndication) {
+        /** The key a rendered page is kept under: links differ per domain, so the domain is part of it. */
+        String key(String page) {
+            return page + "@" + dev.tarjim.support.Hashes.sha256Prefix(links.settings().baseUrl(), 6);
+        }
     }
 
     Routes(ArticleRepository store, ArticleStates states, FeedIndex feeds, ChangeLog changeLog,
@@ -96,6 +103,14 @@ final class Routes {
     /** @param desk the editors' dashboard ({@code /editor/}; null: none) */
     Routes(ArticleRepository store, ArticleStates states, FeedIndex feeds, ChangeLog changeLog,
             PartnerRegistry partners, MediaLibrary media, EditorDesk desk, ApiConfig config, Clock clock) {
+        this(store, states, feeds, changeLog, partners, media, desk, null, config, clock);
+    }
+
+    /** @param rendered where rendered pages are kept for every instance (null: in this instance's memory only) */
+    Routes(ArticleRepository store, ArticleStates states, FeedIndex feeds, ChangeLog changeLog,
+            PartnerRegistry partners, MediaLibrary media, EditorDesk desk, RenderedPages rendered, ApiConfig config,
+            Clock clock) {
+        this.pages = new PageCache(rendered, PageCache.DEFAULT_MEMORY_BYTES);
         this.desk = desk;
         this.media = media;
         this.clock = clock;
@@ -104,7 +119,7 @@ final class Routes {
         this.feeds = feeds;
         this.config = config;
         this.partners = partners;
-        this.sitemaps = new SitemapRoutes(feeds, states, config, clock);
+        this.sitemaps = new SitemapRoutes(feeds, states, pages, config, clock);
         CursorCodec cursors = config.cursorSecret().isEmpty() ? null : CursorCodec.ofSecret(config.cursorSecret());
         this.syndication = base -> cursors == null ? null
                 : new Syndication(changeLog, store, new NinjsWriter(URI.create(base), config.branding()), cursors);
@@ -129,7 +144,13 @@ final class Routes {
                 new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults()),
                 new PartnerRegistry(dynamo, config.tableName()),
                 new S3MediaLibrary(AwsClients.s3(config.region(), config.s3Endpoint()), dynamo, config.tableName()),
-                EditorWiring.desk(store, config, clock), config, clock);
+                EditorWiring.desk(store, config, clock), new DynamoRenderedPages(dynamo, config.tableName(), clock),
+                config, clock);
+    }
+
+    /** The pages kept rendered (tests count renders with it). */
+    PageCache pages() {
+        return pages;
     }
 
     Response handle(Request request) {
@@ -199,20 +220,37 @@ final class Routes {
         String before = request.query().get(SiteLinks.PAGE_PARAMETER);
         FeedIndex.Version version = feeds.version(lang)
                 .orElseThrow(() -> ApiException.notFound("no feed in language " + lang));
-        Validators validators = validators(lang + "-" + format.name().toLowerCase(), version, before);
+        String kind = lang + "-" + format.name().toLowerCase();
+        Validators validators = validators(kind, version, before);
+        return served(request, validators, r.key("feed/" + kind), before, format.mediaType() + "; charset=utf-8",
+                () -> {
+                    FeedIndex.Page page = feeds.page(lang, before, config.feedPageSize());
+                    List<FeedEntry> entries = new ArrayList<>(page.articles().size());
+                    Map<String, List<String>> alternates = states.liveLanguages(page.articles().stream()
+                            .map(StoredArticle::id).toList());
+                    for (StoredArticle a : page.articles()) {
+                        entries.add(new FeedEntry(a, alternates.getOrDefault(a.id(), List.of())));
+                    }
+                    return r.feeds().render(format, new FeedPage(lang, entries, version.updatedAt(), before,
+                            page.nextBefore(), version.feedId(lang)));
+                });
+    }
+
+    /**
+     * A versioned page (a feed, a front page) as a static file: 304 when the client holds this version, else the
+     * page's bytes in the coding the client accepts, rendered only when no instance has rendered this version yet.
+     * The newest page of each is kept; older pages ({@code before}) are rendered when asked, as they are rarely read.
+     */
+    private Response served(Request request, Validators validators, String key, String before, String contentType,
+            java.util.function.Supplier<String> render) {
+        boolean keep = validators.settled() && before == null;
+        ContentCoding offered = ContentCoding.negotiate(request.header("Accept-Encoding"), true);
         if (validators.notModified(request)) {
-            return validators.apply(new Response(304, Map.of(), ""));
+            return validators.apply(new Response(304, Map.of(), ""), offered);
         }
-        FeedIndex.Page page = feeds.page(lang, before, config.feedPageSize());
-        List<FeedEntry> entries = new ArrayList<>(page.articles().size());
-        Map<String, List<String>> alternates = states.liveLanguages(page.articles().stream().map(StoredArticle::id)
-                .toList());
-        for (StoredArticle a : page.articles()) {
-            entries.add(new FeedEntry(a, alternates.getOrDefault(a.id(), List.of())));
-        }
-        String body = r.feeds().render(format, new FeedPage(lang, entries, version.updatedAt(), before,
-                page.nextBefore(), version.feedId(lang)));
-        return validators.apply(Response.of(200, format.mediaType() + "; charset=utf-8", body));
+        PageCache.Page page = pages.page(key, validators.etag().opaque(), contentType, keep, render);
+        ContentCoding coding = ContentCoding.negotiate(request.header("Accept-Encoding"), page.brotli() != null);
+        return validators.apply(page.response(coding), coding);
     }
 
     /**
@@ -232,18 +270,23 @@ final class Routes {
         return new Validators(etag, lastModified, settled, config.maxAgeSeconds());
     }
 
-    /** See {@link #validators}: the headers a versioned page is served with, and whether a request may get 304. */
+    /**
+     * See {@link #validators}: the headers a versioned page is served with, and whether a request may get 304.
+     *
+     * @param etag the identity coding's tag; each coding's response carries its own ({@link ContentCoding#tag})
+     */
     private record Validators(EntityTag etag, Instant lastModified, boolean settled, int maxAgeSeconds) {
         boolean notModified(Request request) {
             return settled && Routes.notModified(request, etag, lastModified);
         }
 
-        Response apply(Response response) {
+        Response apply(Response response, ContentCoding coding) {
+            Response out = response.header("Vary", "Accept-Encoding");
             return settled
-                    ? withHeaders(response, Map.of("ETag", etag.toString(),
+                    ? withHeaders(out, Map.of("ETag", coding.tag(etag).toString(),
                             "Last-Modified", HttpDates.format(lastModified),
                             "Cache-Control", "public, max-age=" + maxAgeSeconds))
-                    : withHeaders(response, Map.of("Cache-Control", "no-cache"));
+                    : withHeaders(out, Map.of("Cache-Control", "no-cache"));
         }
     }
 
@@ -299,24 +342,23 @@ final class Routes {
         FeedIndex.Version version = feeds.version(lang)
                 .orElseThrow(() -> ApiException.notFound("no articles in language " + lang));
         Validators validators = validators(lang + "-front", version, before);
-        if (validators.notModified(request)) {
-            return validators.apply(new Response(304, Map.of(), ""));
-        }
-        FeedIndex.Page page = feeds.page(lang, before, FRONT_PAGE_SIZE);
-        List<FeedEntry> entries = new ArrayList<>(page.articles().size());
-        for (StoredArticle a : page.articles()) {
-            entries.add(FeedEntry.of(a));
-        }
-        String body = r.fronts().render(new FeedPage(lang, entries, version.updatedAt(), before, page.nextBefore()),
-                feeds.languages());
-        return validators.apply(Response.of(200, HTML, body));
+        return served(request, validators, r.key("front/" + lang), before, HTML, () -> {
+            FeedIndex.Page page = feeds.page(lang, before, FRONT_PAGE_SIZE);
+            List<FeedEntry> entries = new ArrayList<>(page.articles().size());
+            for (StoredArticle a : page.articles()) {
+                entries.add(FeedEntry.of(a));
+            }
+            return r.fronts().render(new FeedPage(lang, entries, version.updatedAt(), before, page.nextBefore()),
+                    feeds.languages());
+        });
     }
 
     /** RFC 9110 section 13.2.2: {@code If-None-Match} when present, else {@code If-Modified-Since}. */
-    private static boolean notModified(Request request, EntityTag etag, Instant lastModified) {
+    static boolean notModified(Request request, EntityTag etag, Instant lastModified) {
         String inm = request.header("If-None-Match");
         if (inm != null) {
-            return etag.matchesIfNoneMatch(inm);
+            // Whichever coding the client was sent: a tag of any of them names the same version.
+            return ContentCoding.matchesAny(etag, inm);
         }
         return HttpDates.parse(request.header("If-Modified-Since"))
                 .map(since -> !lastModified.isAfter(since)).orElse(false);

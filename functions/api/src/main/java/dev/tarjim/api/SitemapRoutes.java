@@ -32,8 +32,10 @@ final class SitemapRoutes {
     private final ArticleStates states;
     private final ApiConfig config;
     private final Clock clock;
+    private final PageCache pages;
 
-    SitemapRoutes(FeedIndex feeds, ArticleStates states, ApiConfig config, Clock clock) {
+    SitemapRoutes(FeedIndex feeds, ArticleStates states, PageCache pages, ApiConfig config, Clock clock) {
+        this.pages = pages;
         this.feeds = feeds;
         this.states = states;
         this.config = config;
@@ -73,7 +75,7 @@ final class SitemapRoutes {
     private Response index(Request request, Sitemaps sitemaps) {
         Instant since = newsSince();
         Site site = site();
-        return conditional(request, site, "index-" + since, () -> {
+        return conditional(request, site, "index-" + since, key(sitemaps, "index"), () -> {
             List<Sitemaps.Entry> entries = new ArrayList<>();
             for (Map.Entry<String, FeedIndex.Version> lang : site.versions().entrySet()) {
                 List<YearMonth> months = feeds.months(lang.getKey());
@@ -96,7 +98,7 @@ final class SitemapRoutes {
         Site site = site();
         requireLanguage(site, lang);
         Instant since = newsSince();
-        return conditional(request, site, "news-" + lang + "-" + since, () -> {
+        return conditional(request, site, "news-" + lang + "-" + since, key(sitemaps, "news/" + lang), () -> {
             List<ArticleListing> recent = feeds.listingsSince(lang, since, Sitemaps.MAX_NEWS_URLS);
             if (recent.isEmpty()) {
                 // An empty url set is not a valid sitemap; the index lists this one only while it has articles.
@@ -109,7 +111,8 @@ final class SitemapRoutes {
     private Response month(Request request, Sitemaps sitemaps, String lang, YearMonth month) {
         Site site = site();
         requireLanguage(site, lang);
-        return conditional(request, site, "month-" + lang + "-" + month, () -> {
+        return conditional(request, site, "month-" + lang + "-" + month, key(sitemaps, lang + "/" + month),
+                () -> {
             List<ArticleListing> articles = feeds.listings(lang, month, Sitemaps.MAX_URLS);
             if (articles.isEmpty()) {
                 throw ApiException.notFound("no article in language " + lang + " published in " + month);
@@ -117,6 +120,11 @@ final class SitemapRoutes {
             Map<String, List<String>> live = states.liveLanguages(articles.stream().map(ArticleListing::id).toList());
             return sitemaps.articles(articles, live);
         });
+    }
+
+    /** The key a sitemap is kept rendered under (per domain, as its links are). */
+    private static String key(Sitemaps sitemaps, String which) {
+        return "sitemap/" + which + "@" + Hashes.sha256Prefix(sitemaps.indexUrl(), 6);
     }
 
     /** Every language's version item: what any sitemap's content depends on besides the clock. */
@@ -145,17 +153,24 @@ final class SitemapRoutes {
      * The sitemap with its validators, or 304 when the client holds it. As for feeds, right after a change the
      * index (eventually consistent in AWS) may lag: then the answer carries no validator and is not cached.
      */
-    private Response conditional(Request request, Site site, String what, java.util.function.Supplier<String> body) {
+    private Response conditional(Request request, Site site, String what, String key,
+            java.util.function.Supplier<String> body) {
         StringBuilder state = new StringBuilder(what);
         site.versions().forEach((lang, v) -> state.append('|').append(lang).append(':').append(v.version()));
         EntityTag etag = EntityTag.strong("sm-" + Hashes.sha256Prefix(state.toString(), 12));
         boolean settled = site.lastChange().isBefore(clock.instant().minusSeconds(config.settleSeconds()));
-        if (settled && etag.matchesIfNoneMatch(request.header("If-None-Match"))) {
-            return new Response(304, Map.of(), "").header("ETag", etag.toString())
+        String accepted = request.header("Accept-Encoding");
+        if (settled && ContentCoding.matchesAny(etag, request.header("If-None-Match"))) {
+            ContentCoding coding = ContentCoding.negotiate(accepted, true);
+            return new Response(304, Map.of(), "").header("ETag", coding.tag(etag).toString())
+                    .header("Vary", "Accept-Encoding")
                     .header("Cache-Control", "public, max-age=" + config.maxAgeSeconds());
         }
-        Response ok = Response.of(200, XML, body.get());
-        return settled ? ok.header("ETag", etag.toString()).header("Cache-Control", "public, max-age="
+        // Kept rendered like feeds: a sitemap is rendered once per version of the site (and hour, for News).
+        PageCache.Page page = pages.page(key, etag.opaque(), XML, settled, body);
+        ContentCoding coding = ContentCoding.negotiate(accepted, page.brotli() != null);
+        Response ok = page.response(coding).header("Vary", "Accept-Encoding");
+        return settled ? ok.header("ETag", coding.tag(etag).toString()).header("Cache-Control", "public, max-age="
                 + config.maxAgeSeconds()) : ok.header("Cache-Control", "no-cache");
     }
 

@@ -12,6 +12,7 @@ import dev.tarjim.emulators.ProjectPaths;
 import dev.tarjim.article.ArticleState;
 import dev.tarjim.store.DynamoArticleStore;
 import dev.tarjim.article.LanguageStatus;
+import dev.tarjim.store.DynamoRenderedPages;
 import dev.tarjim.store.FeedIndex;
 import dev.tarjim.article.StoredArticle;
 import dev.tarjim.store.TableSchema;
@@ -50,6 +51,8 @@ final class ApiStack implements AutoCloseable {
     final ChangeLog changeLog;
     final PartnerRegistry partners;
     final ApiHandler handler;
+    final Routes routes;
+    private final ApiConfig config;
     private long seq = 0x100;
 
     ApiStack(Map<String, String> env) {
@@ -73,13 +76,21 @@ final class ApiStack implements AutoCloseable {
         Map<String, String> all = new java.util.HashMap<>(Map.of("AWS_REGION", "us-east-1", "TABLE_NAME", TABLE,
                 "PUBLIC_BASE_URL", "http://127.0.0.1:3000", "CURSOR_SECRET", "a-test-secret-of-enough-length"));
         all.putAll(env);
-        ApiConfig config = ApiConfig.from(all);
+        config = ApiConfig.from(all);
+        routes = newRoutes();
+        handler = new ApiHandler(routes);
+    }
+
+    /**
+     * Another function instance over the same table (its own memory, the same kept pages), as Lambda runs many.
+     */
+    Routes newRoutes() {
         DynamoArticleStore handlerStore = new DynamoArticleStore(dynamo, TABLE, Clock.systemUTC());
-        handler = new ApiHandler(new Routes(handlerStore, handlerStore, new FeedIndex(dynamo, TABLE, handlerStore),
+        return new Routes(handlerStore, handlerStore, new FeedIndex(dynamo, TABLE, handlerStore),
                 new ChangeLog(dynamo, TABLE, Clock.systemUTC(), ChangeLog.Settings.defaults()),
                 new PartnerRegistry(dynamo, TABLE), null,
                 new EditorDesk(handlerStore.states(), handlerStore, handlerStore, null, null, null, Clock.systemUTC()),
-                config, Clock.systemUTC()));
+                new DynamoRenderedPages(dynamo, TABLE, Clock.systemUTC()), config, Clock.systemUTC());
     }
 
     /** Stores an article as the ingest would (text, then the change log). */
@@ -127,6 +138,16 @@ final class ApiStack implements AutoCloseable {
 
     APIGatewayProxyResponseEvent call(String method, String path, Map<String, String> query,
             Map<String, String> headers, String apiKey, String editorSub) {
+        return call(handler, method, path, query, headers, apiKey, editorSub);
+    }
+
+    /** A GET answered by the given handler (another instance, see {@link #newRoutes()}). */
+    APIGatewayProxyResponseEvent get(ApiHandler on, String path, Map<String, String> headers) {
+        return call(on, "GET", path, Map.of(), headers, null, null);
+    }
+
+    private APIGatewayProxyResponseEvent call(ApiHandler handler, String method, String path,
+            Map<String, String> query, Map<String, String> headers, String apiKey, String editorSub) {
         try {
             ObjectNode root = (ObjectNode) Json.mapper().readTree(
                     Files.readString(ProjectPaths.root().resolve("events/api-feed-atom.json")));
