@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Media bytes in the bucket they were uploaded to, under {@code media/} (outside the {@code incoming/} prefix that
@@ -25,11 +22,12 @@ public final class S3MediaLibrary implements MediaLibrary {
     private static final String SK = "V#";
     /** Articles waiting for an image: {@code AWAIT#<hash of the image's upload key>} / {@code <article id>}. */
     private static final String AWAIT = "AWAIT#";
-    private final S3Client s3;
+    private final MediaObjects s3;
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public S3MediaLibrary(S3Client s3, DynamoDbClient dynamo, String table) {
+    /** @param s3 the bucket's objects ({@link S3MediaObjects}, or a read-only signed reader in the API) */
+    public S3MediaLibrary(MediaObjects s3, DynamoDbClient dynamo, String table) {
         this.s3 = s3;
         this.dynamo = dynamo;
         this.table = table;
@@ -38,8 +36,7 @@ public final class S3MediaLibrary implements MediaLibrary {
     @Override
     public void store(MediaItem item, byte[] bytes) {
         try {
-            s3.putObject(b -> b.bucket(item.bucket()).key(item.objectKey()).contentType(item.contentType())
-                    .cacheControl("public, max-age=31536000, immutable"), RequestBody.fromBytes(bytes));
+            s3.put(item.bucket(), item.objectKey(), item.contentType(), bytes);
             Map<String, AttributeValue> it = new HashMap<>(key(item.id()));
             it.put("id", s(item.id()));
             it.put("bucket", s(item.bucket()));
@@ -71,7 +68,7 @@ public final class S3MediaLibrary implements MediaLibrary {
                     dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
                             .updateExpression("SET withdrawn = :t")
                             .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
-                    s3.deleteObject(b -> b.bucket(item.get("bucket").s()).key(item.get("objectKey").s()));
+                    s3.delete(item.get("bucket").s(), item.get("objectKey").s());
                 }
                 startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                         ? page.lastEvaluatedKey() : null;
@@ -99,11 +96,7 @@ public final class S3MediaLibrary implements MediaLibrary {
 
     @Override
     public Optional<byte[]> read(MediaItem item) {
-        try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(item.bucket()).key(item.objectKey())).asByteArray());
-        } catch (NoSuchKeyException gone) {
-            return Optional.empty();
-        }
+        return s3.get(item.bucket(), item.objectKey());
     }
 
     @Override

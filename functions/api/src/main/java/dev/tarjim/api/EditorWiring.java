@@ -9,8 +9,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Builds the editors' dashboard from the function's configuration and credentials. */
 final class EditorWiring {
@@ -34,16 +32,9 @@ final class EditorWiring {
                         config.maxUploadBytes());
         Function<String, String> sources = null;
         if (uploads != null) {
-            S3Presigner.Builder b = S3Presigner.builder().region(config.region()).credentialsProvider(provider)
-                    .serviceConfiguration(S3Configuration.builder()
-                            .pathStyleAccessEnabled(config.s3Endpoint() != null).build());
-            if (config.s3Endpoint() != null) {
-                b.endpointOverride(config.s3Endpoint());
-            }
-            S3Presigner presigner = b.build();
+            SignedS3Reader s3 = new SignedS3Reader(config.region(), config.s3Endpoint());
             String bucket = uploads.bucket();
-            sources = key -> presigner.presignGetObject(p -> p.signatureDuration(SOURCE_LINK_TTL)
-                    .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString();
+            sources = key -> s3.presignedGet(bucket, key, SOURCE_LINK_TTL);
         }
         return new EditorDesk(store.states(), store, store, uploads, credentials, sources, clock);
     }

@@ -143,7 +143,7 @@ final class Routes {
         return new Routes(store, store, new FeedIndex(dynamo, config.tableName(), store),
                 new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults()),
                 new PartnerRegistry(dynamo, config.tableName()),
-                new S3MediaLibrary(AwsClients.s3(config.region(), config.s3Endpoint()), dynamo, config.tableName()),
+                new S3MediaLibrary(new SignedS3Reader(config.region(), config.s3Endpoint()), dynamo, config.tableName()),
                 EditorWiring.desk(store, config, clock), new DynamoRenderedPages(dynamo, config.tableName(), clock),
                 config, clock);
     }

@@ -23,7 +23,7 @@ import dev.tarjim.translation.TranslationEngine;
 import dev.tarjim.translation.Translator;
 import software.amazon.awssdk.services.translate.model.Formality;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import dev.tarjim.media.S3MediaLibrary;
+import dev.tarjim.media.S3MediaObjects;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Builds the ingest service from configuration: the one place that knows which adapters run. */
@@ -97,7 +97,7 @@ final class IngestWiring {
                 store, new S3Reports(s3), changeLog, translations,
                 new IngestService.Settings(config.maxUploadBytes(), config.targets(), config.leaseTtl(),
                         config.leaseWait()),
-                clock, log, new DynamoDeferredTranslations(dynamo, config.tableName()), budget).withMedia(new S3MediaLibrary(s3, dynamo, config.tableName()), config.publicBaseUrl());
+                clock, log, new DynamoDeferredTranslations(dynamo, config.tableName()), budget).withMedia(S3MediaObjects.library(s3, dynamo, config.tableName()), config.publicBaseUrl());
     }
 
     /** The dead-letter marking: the article states and reports only (no engine, no parser). */
