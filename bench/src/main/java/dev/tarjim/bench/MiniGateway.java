@@ -65,11 +65,20 @@ public final class MiniGateway {
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", exchange -> {
             try (exchange) {
-                respond(exchange, api.handle(event(exchange), new BenchContext("ApiFunction")));
+                respond(exchange, call(api, event(exchange)));
             }
         });
         server.start();
         System.out.println("READY " + port);
+    }
+
+    /** As Lambda calls the function: the event's JSON in, the response's JSON out. */
+    private static APIGatewayProxyResponseEvent call(ApiHandler api, APIGatewayProxyRequestEvent event)
+            throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        api.handleRequest(new java.io.ByteArrayInputStream(dev.tarjim.support.Json.mapper().writeValueAsBytes(event)),
+                out, new BenchContext("ApiFunction"));
+        return dev.tarjim.support.Json.mapper().readValue(out.toByteArray(), APIGatewayProxyResponseEvent.class);
     }
 
     private static APIGatewayProxyRequestEvent event(HttpExchange exchange) {
@@ -114,7 +123,10 @@ public final class MiniGateway {
             response.getMultiValueHeaders().forEach((k, v) -> exchange.getResponseHeaders().put(k, v));
         }
         int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
-        byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+        byte[] body = response.getBody() == null ? new byte[0]
+                : Boolean.TRUE.equals(response.getIsBase64Encoded())
+                        ? java.util.Base64.getDecoder().decode(response.getBody())
+                        : response.getBody().getBytes(StandardCharsets.UTF_8);
         boolean empty = status == 304 || status == 204 || "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(status, empty ? -1 : body.length);
         if (!empty) {

@@ -18,6 +18,8 @@ final class FunctionEnv {
         env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + gateway);
         env.put("CURSOR_SECRET", "local-stack-test-cursor-secret-0123456789");
         env.put("FEED_SETTLE_SECONDS", "0");
+        // Tests upload and read the feeds at once: no reuse of a version read a moment before.
+        env.put("FEED_VERSION_CACHE_MS", "0");
         env.putAll(overrides);
         return Map.copyOf(env);
     }

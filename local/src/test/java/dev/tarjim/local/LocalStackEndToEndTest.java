@@ -56,6 +56,7 @@ class LocalStackEndToEndTest {
         env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + gateway);
         env.put("CURSOR_SECRET", "end-to-end-test-cursor-secret");
         env.put("FEED_SETTLE_SECONDS", "0");  // dynalite's indexes are synchronous
+        env.put("FEED_VERSION_CACHE_MS", "0");  // feeds are read right after each upload
         return LocalStack.start(LocalConfig.builder(data).ports(dynamo, s3, apy, gateway).apy(withApy)
                 .retryDelay(Duration.ofMillis(50))
                 .ingestFunction(() -> new IngestHandler(env))

@@ -84,6 +84,7 @@ class LocalStackKillTest {
         env.put("TRANSLATION_ENGINE", translate ? "apertium" : "none");
         env.put("TARGET_LANGUAGES", "es,ca");
         env.put("FEED_SETTLE_SECONDS", "0");
+        env.put("FEED_VERSION_CACHE_MS", "0");  // feeds are read right after each upload
         env.put("CURSOR_SECRET", "kill-test-cursor-secret-0123456789abcdef");
         env.put("TARJIM_ACCESS_LOG", "false");
         env.put("LEASE_TTL_SECONDS", "6");

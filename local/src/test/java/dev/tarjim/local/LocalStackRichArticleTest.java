@@ -73,6 +73,7 @@ class LocalStackRichArticleTest {
         env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + gateway);
         env.put("CURSOR_SECRET", "rich-article-test-cursor-secret");
         env.put("FEED_SETTLE_SECONDS", "0");
+        env.put("FEED_VERSION_CACHE_MS", "0");  // feeds are read right after each upload
         stack = LocalStack.start(LocalConfig.builder(data).ports(dynamo, s3, apy, gateway).apy(spanish)
                 .retryDelay(Duration.ofMillis(50))
                 .ingestFunction(() -> new IngestHandler(env))

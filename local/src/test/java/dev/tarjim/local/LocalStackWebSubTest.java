@@ -89,6 +89,7 @@ class LocalStackWebSubTest {
         env.put("PUBLIC_BASE_URL", base);
         env.put("CURSOR_SECRET", "websub-test-cursor-secret-0123456789");
         env.put("FEED_SETTLE_SECONDS", "0");
+        env.put("FEED_VERSION_CACHE_MS", "0");  // feeds are read right after each upload
         env.put("WEBSUB_HUB", "http://127.0.0.1:" + hub.getAddress().getPort() + "/hub");
         stack = LocalStack.start(LocalConfig.builder(data).ports(dynamo, s3Port, apy, gateway).apy(false)
                 .retryDelay(Duration.ofMillis(50))

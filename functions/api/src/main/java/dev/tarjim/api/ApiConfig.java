@@ -25,6 +25,10 @@ import software.amazon.awssdk.regions.Region;
  * @param branding       the publisher ({@code SITE_NAME}, {@code SITE_NAME_BY_LANGUAGE}, {@code SITE_URL},
  *                       {@code TAG_AUTHORITY}) named in feeds, pages and ninjs
  * @param websubHub      the WebSub hub feeds advertise ({@code WEBSUB_HUB}), or null for none
+ * @param versionCacheMillis how long an instance reuses a feed's version item before reading it again
+ *                       ({@code FEED_VERSION_CACHE_MS}, default 1000; 0 reads it on every request): a poll within it
+ *                       costs no read at all, and a change shows at most this much later (feeds are cached for
+ *                       {@code FEED_MAX_AGE_SECONDS} by readers and CloudFront anyway)
  */
 public record ApiConfig(
         Region region,
@@ -39,7 +43,8 @@ public record ApiConfig(
         String uploadBucket,
         long maxUploadBytes,
         SiteBranding branding,
-        String websubHub) {
+        String websubHub,
+        int versionCacheMillis) {
 
     public static ApiConfig fromEnvironment() {
         return from(System.getenv());
@@ -61,6 +66,7 @@ public record ApiConfig(
                 env.optional("BUCKET_NAME"),
                 Long.parseLong(env.or("MAX_UPLOAD_BYTES", Long.toString(5L * 1024 * 1024))),
                 SiteBranding.from(env),
-                env.optional("WEBSUB_HUB"));
+                env.optional("WEBSUB_HUB"),
+                Integer.parseInt(env.or("FEED_VERSION_CACHE_MS", "1000")));
     }
 }

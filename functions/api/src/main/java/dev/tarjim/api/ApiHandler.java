@@ -2,14 +2,12 @@ package dev.tarjim.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.tarjim.feed.PageRenderer;
 import dev.tarjim.support.Json;
 import dev.tarjim.support.Log;
 import dev.tarjim.syndication.InvalidCursorException;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,8 +23,6 @@ import java.util.Map;
  */
 public class ApiHandler implements RequestStreamHandler {
     private static final Log LOG = Log.forFunction("api");
-    private static final ObjectReader EVENTS = Json.mapper().readerFor(APIGatewayProxyRequestEvent.class);
-    private static final ObjectWriter RESPONSES = Json.mapper().writerFor(APIGatewayProxyResponseEvent.class);
     private final Routes routes;
 
     /** Run once per cold start: reads the configuration and builds the SDK client. */
@@ -49,11 +45,12 @@ public class ApiHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        RESPONSES.writeValue(output, handle(EVENTS.readValue(input), context));
+        JsonNode event = Json.mapper().readTree(input);
+        Json.mapper().writeValue(output, handle(event == null ? Json.mapper().createObjectNode() : event, context));
     }
 
     /** Handles one proxy event: the typed view of {@link #handleRequest(InputStream, OutputStream, Context)}. */
-    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
+    public ObjectNode handle(JsonNode event, Context context) {
         long started = System.nanoTime();
         Request request = Request.of(event);
         Response response;

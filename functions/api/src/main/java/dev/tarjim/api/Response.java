@@ -1,6 +1,7 @@
 package dev.tarjim.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tarjim.support.Json;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,8 +32,14 @@ record Response(int status, Map<String, String> headers, String body, boolean ba
         return new Response(status, h, body, base64);
     }
 
-    APIGatewayProxyResponseEvent toEvent() {
-        return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(headers)
-                .withBody(body == null ? "" : body).withIsBase64Encoded(base64);
+    /** The proxy integration's response: {@code statusCode}, {@code headers}, {@code body}, {@code isBase64Encoded}. */
+    ObjectNode toEvent() {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("statusCode", status);
+        ObjectNode h = out.putObject("headers");
+        headers.forEach(h::put);
+        out.put("body", body == null ? "" : body);
+        out.put("isBase64Encoded", base64);
+        return out;
     }
 }

@@ -74,6 +74,7 @@ final class Routes {
     private final Clock clock;
     private final EditorDesk desk;
     private final PageCache pages;
+    private final Map<String, CachedVersion> versionCache = new ConcurrentHashMap<>();
 
     /** The renderers and syndication service for one base URL (built once per base URL, then cached). */
     record Renderers(SiteLinks links, FeedRenderer feeds, PageRenderer pages, FrontPageRenderer fronts,
@@ -218,7 +219,7 @@ final class Routes {
 
     private Response feed(Request request, Renderers r, String lang, FeedFormat format) {
         String before = request.query().get(SiteLinks.PAGE_PARAMETER);
-        FeedIndex.Version version = feeds.version(lang)
+        FeedIndex.Version version = version(lang)
                 .orElseThrow(() -> ApiException.notFound("no feed in language " + lang));
         String kind = lang + "-" + format.name().toLowerCase();
         Validators validators = validators(kind, version, before);
@@ -234,6 +235,31 @@ final class Routes {
                     return r.feeds().render(format, new FeedPage(lang, entries, version.updatedAt(), before,
                             page.nextBefore(), version.feedId(lang)));
                 });
+    }
+
+    /** A version item as read at {@code readAt} ({@link System#nanoTime()}). */
+    private record CachedVersion(Optional<FeedIndex.Version> version, long readAt) {
+    }
+
+    /**
+     * A language's feed version, reused for {@code FEED_VERSION_CACHE_MS} by this instance: within it a poll, 304 or
+     * 200, costs no read at all. At most a few hundred languages are remembered (the path is only pattern-checked).
+     */
+    private Optional<FeedIndex.Version> version(String lang) {
+        long window = config.versionCacheMillis() * 1_000_000L;
+        if (window <= 0) {
+            return feeds.version(lang);
+        }
+        long now = System.nanoTime();
+        CachedVersion known = versionCache.get(lang);
+        if (known != null && now - known.readAt() < window) {
+            return known.version();
+        }
+        Optional<FeedIndex.Version> read = feeds.version(lang);
+        if (versionCache.size() < 512 || versionCache.containsKey(lang)) {
+            versionCache.put(lang, new CachedVersion(read, now));
+        }
+        return read;
     }
 
     /**
@@ -339,7 +365,7 @@ final class Routes {
     /** {@code /{lang}/}: the language's newest articles, paged like its feeds and cached by the same version. */
     private Response frontPage(Request request, Renderers r, String lang) {
         String before = request.query().get(SiteLinks.PAGE_PARAMETER);
-        FeedIndex.Version version = feeds.version(lang)
+        FeedIndex.Version version = version(lang)
                 .orElseThrow(() -> ApiException.notFound("no articles in language " + lang));
         Validators validators = validators(lang + "-front", version, before);
         return served(request, validators, r.key("front/" + lang), before, HTML, () -> {

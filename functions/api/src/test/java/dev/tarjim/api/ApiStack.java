@@ -74,7 +74,9 @@ final class ApiStack implements AutoCloseable {
         changeLog = new ChangeLog(admin, TABLE, Clock.systemUTC(), ChangeLog.Settings.defaults());
         partners = new PartnerRegistry(admin, TABLE);
         Map<String, String> all = new java.util.HashMap<>(Map.of("AWS_REGION", "us-east-1", "TABLE_NAME", TABLE,
-                "PUBLIC_BASE_URL", "http://127.0.0.1:3000", "CURSOR_SECRET", "a-test-secret-of-enough-length"));
+                "PUBLIC_BASE_URL", "http://127.0.0.1:3000", "CURSOR_SECRET", "a-test-secret-of-enough-length",
+                // Tests change feeds and read them at once; VersionCacheTest sets a window of its own.
+                "FEED_VERSION_CACHE_MS", "0"));
         all.putAll(env);
         config = ApiConfig.from(all);
         routes = newRoutes();
