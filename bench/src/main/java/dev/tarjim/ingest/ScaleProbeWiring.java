@@ -17,7 +17,8 @@ public final class ScaleProbeWiring {
     /** The handler configured from {@code environment}, its DynamoDB requests sent through {@code dynamo}. */
     public static IngestHandler handler(Map<String, String> environment, DynamoDbClient dynamo) {
         IngestConfig config = IngestConfig.from(environment);
-        return new IngestHandler(IngestWiring.service(config, AwsClients.s3(config.region(), config.s3Endpoint()),
+        return new IngestHandler(IngestWiring.service(config,
+                dev.tarjim.support.S3Objects.create(config.region(), config.s3Endpoint()),
                 dynamo, Log.forFunction("ingest")));
     }
 }

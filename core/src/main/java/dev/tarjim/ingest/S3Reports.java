@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tarjim.support.Hashes;
 import dev.tarjim.support.Json;
 import java.nio.charset.StandardCharsets;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import dev.tarjim.support.S3Objects;
 
 /**
  * Writes the editor's report to {@code reports/<upload key>.json} in the upload's bucket.
@@ -19,9 +18,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class S3Reports implements ReportWriter {
     static final String PREFIX = "reports/";
     private static final int MAX_KEY_BYTES = 1024;
-    private final S3Client s3;
+    private final S3Objects s3;
 
-    public S3Reports(S3Client s3) {
+    public S3Reports(S3Objects s3) {
         this.s3 = s3;
     }
 
@@ -55,7 +54,6 @@ public final class S3Reports implements ReportWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report not serialisable", e);
         }
-        s3.putObject(b -> b.bucket(bucket).key(reportKey(uploadKey)).contentType("application/json; charset=utf-8")
-                .cacheControl("no-cache"), RequestBody.fromBytes(json));
+        s3.put(bucket, reportKey(uploadKey), "application/json; charset=utf-8", "no-cache", json);
     }
 }

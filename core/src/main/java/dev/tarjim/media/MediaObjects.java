@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Where media bytes live (S3 in AWS and locally): the part of {@link S3MediaLibrary} that moves bytes, apart from the
- * DynamoDB items that make them servable, so that a function that only reads them (the API) needs no S3 client.
+ * DynamoDB items that make them servable ({@code dev.tarjim.support.S3Objects} is the adapter: signed requests,
+ * no S3 client).
  */
 public interface MediaObjects {
     /** Stores the bytes under the key, cacheable for good (their key changes with their content). */

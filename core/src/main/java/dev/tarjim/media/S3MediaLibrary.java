@@ -26,7 +26,7 @@ public final class S3MediaLibrary implements MediaLibrary {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    /** @param s3 the bucket's objects ({@link S3MediaObjects}, or a read-only signed reader in the API) */
+    /** @param s3 the bucket's objects ({@code dev.tarjim.support.S3Objects}) */
     public S3MediaLibrary(MediaObjects s3, DynamoDbClient dynamo, String table) {
         this.s3 = s3;
         this.dynamo = dynamo;

@@ -32,7 +32,7 @@ final class EditorWiring {
                         config.maxUploadBytes());
         Function<String, String> sources = null;
         if (uploads != null) {
-            SignedS3Reader s3 = new SignedS3Reader(config.region(), config.s3Endpoint());
+            dev.tarjim.support.S3Objects s3 = dev.tarjim.support.S3Objects.create(config.region(), config.s3Endpoint());
             String bucket = uploads.bucket();
             sources = key -> s3.presignedGet(bucket, key, SOURCE_LINK_TTL);
         }

@@ -144,7 +144,8 @@ final class Routes {
         return new Routes(store, store, new FeedIndex(dynamo, config.tableName(), store),
                 new ChangeLog(dynamo, config.tableName(), clock, ChangeLog.Settings.defaults()),
                 new PartnerRegistry(dynamo, config.tableName()),
-                new S3MediaLibrary(new SignedS3Reader(config.region(), config.s3Endpoint()), dynamo, config.tableName()),
+                new S3MediaLibrary(dev.tarjim.support.S3Objects.create(config.region(), config.s3Endpoint()), dynamo,
+                        config.tableName()),
                 EditorWiring.desk(store, config, clock), new DynamoRenderedPages(dynamo, config.tableName(), clock),
                 config, clock);
     }

@@ -23,8 +23,8 @@ import dev.tarjim.translation.TranslationEngine;
 import dev.tarjim.translation.Translator;
 import software.amazon.awssdk.services.translate.model.Formality;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import dev.tarjim.media.S3MediaObjects;
-import software.amazon.awssdk.services.s3.S3Client;
+import dev.tarjim.media.S3MediaLibrary;
+import dev.tarjim.support.S3Objects;
 
 /** Builds the ingest service from configuration: the one place that knows which adapters run. */
 final class IngestWiring {
@@ -36,7 +36,7 @@ final class IngestWiring {
 
     /** @param feedChanges told of every feed the service changes (WebSub), or null */
     static IngestService service(IngestConfig config, Log log, FeedChanges feedChanges) {
-        S3Client s3 = AwsClients.s3(config.region(), config.s3Endpoint());
+        S3Objects s3 = S3Objects.create(config.region(), config.s3Endpoint());
         DynamoDbClient dynamo = AwsClients.dynamo(config.region(), config.dynamoEndpoint());
         return service(config, s3, dynamo, log, feedChanges);
     }
@@ -81,11 +81,11 @@ final class IngestWiring {
                 changeLog, clock);
     }
 
-    static IngestService service(IngestConfig config, S3Client s3, DynamoDbClient dynamo, Log log) {
+    static IngestService service(IngestConfig config, S3Objects s3, DynamoDbClient dynamo, Log log) {
         return service(config, s3, dynamo, log, null);
     }
 
-    static IngestService service(IngestConfig config, S3Client s3, DynamoDbClient dynamo, Log log,
+    static IngestService service(IngestConfig config, S3Objects s3, DynamoDbClient dynamo, Log log,
             FeedChanges feedChanges) {
         Clock clock = Clock.systemUTC();
         DynamoArticleStore store = new DynamoArticleStore(dynamo, config.tableName(), clock,
@@ -97,14 +97,15 @@ final class IngestWiring {
                 store, new S3Reports(s3), changeLog, translations,
                 new IngestService.Settings(config.maxUploadBytes(), config.targets(), config.leaseTtl(),
                         config.leaseWait()),
-                clock, log, new DynamoDeferredTranslations(dynamo, config.tableName()), budget).withMedia(S3MediaObjects.library(s3, dynamo, config.tableName()), config.publicBaseUrl());
+                clock, log, new DynamoDeferredTranslations(dynamo, config.tableName()), budget)
+                .withMedia(new S3MediaLibrary(s3, dynamo, config.tableName()), config.publicBaseUrl());
     }
 
     /** The dead-letter marking: the article states and reports only (no engine, no parser). */
     static DeadLetters deadLetters(IngestConfig config, Log log) {
         Clock clock = Clock.systemUTC();
         return new DeadLetters(new DynamoArticleStates(AwsClients.dynamo(config.region(), config.dynamoEndpoint()),
-                config.tableName(), clock), new S3Reports(AwsClients.s3(config.region(), config.s3Endpoint())),
+                config.tableName(), clock), new S3Reports(S3Objects.create(config.region(), config.s3Endpoint())),
                 config.leaseTtl(), config.leaseWait(), clock, log);
     }
 
@@ -113,7 +114,7 @@ final class IngestWiring {
         IngestConfig ingest = config.ingest();
         Clock clock = Clock.systemUTC();
         DynamoDbClient dynamo = AwsClients.dynamo(ingest.region(), ingest.dynamoEndpoint());
-        S3Client s3 = AwsClients.s3(ingest.region(), ingest.s3Endpoint());
+        S3Objects s3 = S3Objects.create(ingest.region(), ingest.s3Endpoint());
         DynamoArticleStore store = new DynamoArticleStore(dynamo, ingest.tableName(), clock,
                 ingest.branding().tagAuthority(), feedChanges);
         ChangeLog changeLog = new ChangeLog(dynamo, ingest.tableName(), clock, ChangeLog.Settings.defaults());

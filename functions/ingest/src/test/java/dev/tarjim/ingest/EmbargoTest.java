@@ -59,11 +59,11 @@ class EmbargoTest {
     void wire() {
         Translations spanish = new EngineTranslations(new Translator(new BracketEngine(),
                 new InMemoryTranslationMemory(), clock), stack.store, changeLog, clock);
-        ingest = new IngestService(new S3Uploads(stack.s3), ContentParser.standard(), LanguageResolver.standard(),
-                stack.store, new S3Reports(stack.s3), changeLog, spanish,
+        ingest = new IngestService(new S3Uploads(stack.objects), ContentParser.standard(), LanguageResolver.standard(),
+                stack.store, new S3Reports(stack.objects), changeLog, spanish,
                 new IngestService.Settings(1 << 20, List.of("es"), Duration.ofMinutes(2), Duration.ofSeconds(2)),
                 clock, LOG);
-        release = new EmbargoRelease(stack.store, stack.store, new S3Reports(stack.s3), changeLog, Stack.BUCKET,
+        release = new EmbargoRelease(stack.store, stack.store, new S3Reports(stack.objects), changeLog, Stack.BUCKET,
                 Duration.ofMinutes(2), Duration.ofSeconds(2), clock, LOG);
         // Entries the other tests left would be released by this test's runs: start each with none.
         clock.set("2100-01-01T00:00:00Z");

@@ -41,8 +41,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -52,7 +50,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.s3.S3Client;
+import dev.tarjim.support.S3Objects;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -340,13 +339,9 @@ class IngestFaultTest {
                 .httpClient(AwsClients.httpClient(Duration.ofSeconds(10)))
                 .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)).addExecutionInterceptor(faults))
                 .build();
-        S3Client s3 = S3Client.builder().region(Region.US_EAST_1)
-                .endpointOverride(stack.s3Server.endpoint()).forcePathStyle(true)
-                .httpClient(AwsClients.httpClient(Duration.ofSeconds(30)))
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(60)).addExecutionInterceptor(faults))
-                .build();
+        S3Objects s3 = new S3Objects(Region.US_EAST_1, stack.s3Server.endpoint(),
+                DefaultCredentialsProvider.builder().build(), AwsClients.httpClient(Duration.ofSeconds(30)),
+                (operation, bucket, key) -> faults.before("S3", operation));
         return new IngestHandler(IngestWiring.service(stack.config(overrides), s3, dynamo,
                 Log.forFunction("ingest-fault-test")));
     }
@@ -406,8 +401,12 @@ class IngestFaultTest {
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-            String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+            before(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        }
+
+        /** Before each call of the SDK's clients (DynamoDB) and of the functions' S3 requests ({@link S3Objects}). */
+        void before(String service, String operation) {
             Runnable o = observer;
             if (o != null && WRITES.contains(operation)) {
                 // What readers can see changes only with writes: observing before each one sees every state.

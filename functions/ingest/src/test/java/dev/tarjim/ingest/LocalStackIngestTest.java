@@ -48,7 +48,9 @@ class LocalStackIngestTest {
 
         IngestConfig config = IngestConfig.from(Map.of("AWS_REGION", LOCALSTACK.getRegion(),
                 "TABLE_NAME", Stack.TABLE, "TRANSLATION_ENGINE", "none", "TARGET_LANGUAGES", "en"));
-        IngestHandler handler = new IngestHandler(IngestWiring.service(config, s3, dynamo, Log.forFunction("ls")));
+        IngestHandler handler = new IngestHandler(IngestWiring.service(config,
+                dev.tarjim.support.S3Objects.create(region, LOCALSTACK.getEndpointOverride(Service.S3)), dynamo,
+                Log.forFunction("ls")));
         byte[] seed = Files.readAllBytes(ProjectPaths.root().resolve("samples/000_eb83513c9fa28be5.txt")
                 .normalize());
         String key = "incoming/seed.txt";

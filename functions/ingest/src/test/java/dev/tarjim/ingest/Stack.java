@@ -31,6 +31,8 @@ final class Stack implements AutoCloseable {
     final Dynalite dynalite;
     final S3Server s3Server;
     final S3Client s3;
+    /** What the functions use for S3: signed requests (no S3 client in their zips). */
+    final dev.tarjim.support.S3Objects objects;
     final DynamoDbClient dynamo;
     final DynamoArticleStore store;
 
@@ -46,6 +48,7 @@ final class Stack implements AutoCloseable {
         }
         s3Server.createBucket(BUCKET);
         s3 = AwsClients.s3(Region.US_EAST_1, s3Server.endpoint());
+        objects = dev.tarjim.support.S3Objects.create(Region.US_EAST_1, s3Server.endpoint());
         dynamo = AwsClients.dynamo(Region.US_EAST_1, dynalite.endpoint());
         TableSchema.create(dynamo, TableSchema.createTableRequest(TABLE));
         store = new DynamoArticleStore(dynamo, TABLE, Clock.systemUTC());
@@ -66,7 +69,7 @@ final class Stack implements AutoCloseable {
     }
 
     IngestHandler handler(Map<String, String> overrides) {
-        return new IngestHandler(IngestWiring.service(config(overrides), s3, dynamo, Log.forFunction("ingest-test")));
+        return new IngestHandler(IngestWiring.service(config(overrides), objects, dynamo, Log.forFunction("ingest-test")));
     }
 
     void upload(String key, byte[] body) {

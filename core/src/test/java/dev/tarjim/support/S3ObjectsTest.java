@@ -1,9 +1,8 @@
-package dev.tarjim.api;
+package dev.tarjim.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarjim.emulators.S3Server;
-import dev.tarjim.support.AwsClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,10 +19,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The API's S3 reader without the S3 client: signed GETs and presigned links against s3proxy, which checks SigV4
- * signatures with the emulator's credentials (a tampered signature is refused, so a wrong one could not pass).
+ * S3 without the S3 client: signed GET, PUT and DELETE and presigned links against s3proxy, which checks SigV4
+ * signatures with the emulator's credentials (a tampered signature is refused, so a wrong one could not pass); what
+ * one writes the SDK's own client reads back, and the other way round.
  */
-class SignedS3ReaderTest {
+class S3ObjectsTest {
     private static final String BUCKET = "reader-test";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -32,7 +32,7 @@ class SignedS3ReaderTest {
 
     private static S3Server server;
     private static S3Client s3;
-    private static SignedS3Reader reader;
+    private static S3Objects reader;
 
     @BeforeAll
     static void start() {
@@ -41,7 +41,7 @@ class SignedS3ReaderTest {
         server = S3Server.start(dev.tarjim.emulators.Ports.free(), data, null);
         server.createBucket(BUCKET);
         s3 = AwsClients.s3(Region.US_EAST_1, server.endpoint());
-        reader = new SignedS3Reader(Region.US_EAST_1, server.endpoint());
+        reader = S3Objects.create(Region.US_EAST_1, server.endpoint());
     }
 
     @AfterAll
@@ -59,6 +59,35 @@ class SignedS3ReaderTest {
         s3.putObject(b -> b.bucket(BUCKET).key("media/a b+c~d.png"), RequestBody.fromBytes(bytes));
         assertThat(reader.get(BUCKET, "media/a b+c~d.png")).contains(bytes);
         assertThat(reader.get(BUCKET, "media/none.png")).isEmpty();
+    }
+
+    @Test
+    void put_isReadBackByTheSdk_withItsHeaders_andDeleteRemovesIt() {
+        byte[] json = "{\"status\":\"stored\",\"title\":\"الخبر\"}".getBytes(StandardCharsets.UTF_8);
+        reader.put(BUCKET, "reports/incoming/a b.md.json", "application/json; charset=utf-8", "no-cache", json);
+        var object = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("reports/incoming/a b.md.json"));
+        assertThat(object.asByteArray()).isEqualTo(json);
+        // s3proxy (jclouds) drops the space after the semicolon; the type and charset are what was sent.
+        assertThat(object.response().contentType()).isEqualToIgnoringWhitespace("application/json; charset=utf-8");
+        assertThat(object.response().cacheControl()).isEqualTo("no-cache");
+
+        assertThat(reader.open(BUCKET, "reports/incoming/a b.md.json").orElseThrow().contentLength())
+                .isEqualTo(json.length);
+        reader.delete(BUCKET, "reports/incoming/a b.md.json");
+        assertThat(reader.get(BUCKET, "reports/incoming/a b.md.json")).isEmpty();
+        reader.delete(BUCKET, "reports/incoming/a b.md.json");
+    }
+
+    @Test
+    void aRefusal_isTheSdksServiceException_withItsStatus() {
+        S3Objects wrongKey = new S3Objects(Region.US_EAST_1, server.endpoint(),
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "wrong")),
+                AwsClients.httpClient(Duration.ofSeconds(5)), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrongKey.get(BUCKET, "media/x.png"))
+                .isInstanceOf(software.amazon.awssdk.core.exception.SdkServiceException.class)
+                .satisfies(e -> assertThat(((software.amazon.awssdk.core.exception.SdkServiceException) e).statusCode())
+                        .isEqualTo(403));
     }
 
     @Test
