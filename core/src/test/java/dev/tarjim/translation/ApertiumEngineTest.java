@@ -77,6 +77,31 @@ class ApertiumEngineTest {
         }
 
         @Test
+        void manySegments_goInBatches_andComeBackExactlyAsOneByOne() {
+            List<String> segments = new java.util.ArrayList<>();
+            for (int i = 1; i <= 70; i++) {
+                segments.add(i % 10 == 0 ? "" : i % 3 == 0
+                        ? "The <a href=\"https://example.com/a?b=1&amp;c=" + i + "\">port</a> reopened after storm " + i
+                                + ", said Blorfzak."
+                        : i % 3 == 1 ? "Prices rose " + i + "% in <em>two</em> weeks"
+                        : "The harbour workers ended their strike on Monday.");
+            }
+            long before = engine.requests();
+            List<TranslatedSegment> batched = engine.translate("en", "es", segments);
+            long sent = engine.requests() - before;
+            assertThat(sent).as("requests for 63 non-empty segments").isLessThanOrEqualTo(2);
+
+            assertThat(batched).hasSize(segments.size());
+            for (int i = 0; i < segments.size(); i++) {
+                TranslatedSegment alone = engine.translate("en", "es", List.of(segments.get(i))).get(0);
+                assertThat(batched.get(i)).as("segment %d: %s", i, segments.get(i)).isEqualTo(alone);
+            }
+            assertThat(batched.get(2).text()).contains("<a href=\"https://example.com/a?b=1&amp;c=3\">")
+                    .contains("Blorfzak").doesNotContain("*");
+            assertThat(batched.get(2).unknownWords()).isEqualTo(1);
+        }
+
+        @Test
         void translator_paragraphWithLinkEmphasisAndCode_keepsTheLinkAroundTheSpanishWords() {
             String href = "https://example.org/letter?id=7&lang=en";
             Block paragraph = new Block.Paragraph(List.of(new Inline.Text("The "),
@@ -140,6 +165,15 @@ class ApertiumEngineTest {
 
         assertThat(s.text()).isEqualTo("El blorfzak ir a casa, escribe a ana@example.com 1");
         assertThat(s.unknownWords()).isEqualTo(4);
+    }
+
+    @Test
+    void paragraphs_ofABatchAnswer_orNullWhenItIsNotParagraphsOnly() {
+        assertThat(ApertiumEngine.paragraphs("<p>Uno.</p><p>El <a href=\"x\">dos</a></p>\n<p></p>"))
+                .containsExactly("Uno.", "El <a href=\"x\">dos</a>", "");
+        assertThat(ApertiumEngine.paragraphs("<p>Uno.</p> suelto <p>Dos.</p>")).isNull();
+        assertThat(ApertiumEngine.paragraphs("<p>Uno.</p><p>Dos.")).isNull();
+        assertThat(ApertiumEngine.paragraphs("Uno.")).isNull();
     }
 
     @Test
