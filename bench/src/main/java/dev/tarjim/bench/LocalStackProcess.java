@@ -72,6 +72,10 @@ final class LocalStackProcess implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3Port);
         env.put("APERTIUM_URL", "http://127.0.0.1:" + Ports.free());
         env.put("PARTNER_KEYS_FILE", work.resolve("data/partner-keys.json").toString());
+        // The local ingest's parallelism, when the bench is run with one (else the stack's default).
+        if (System.getenv("INGEST_CONCURRENCY") != null) {
+            env.put("INGEST_CONCURRENCY", System.getenv("INGEST_CONCURRENCY"));
+        }
         List<String> cmd = java(root, "dev.tarjim.local.LocalStack");
         cmd.addAll(List.of("--data", work.resolve("data").toString()));
         if (!apy) {
