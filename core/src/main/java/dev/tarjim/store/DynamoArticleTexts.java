@@ -50,6 +50,8 @@ public final class DynamoArticleTexts implements ArticleRepository {
     /** The partition of the due list: one item per scheduled original, sorted by embargo. */
     static final String EMBARGO_PK = "EMBARGO";
 
+    /** Languages this instance has seen listed in the {@code LANGS} item (never removed from it). */
+    private final java.util.Set<String> listed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final DynamoDbClient dynamo;
     private final String table;
     private final BodyChunks chunks;
@@ -460,9 +462,13 @@ public final class DynamoArticleTexts implements ArticleRepository {
         } catch (ConditionalCheckFailedException newFeed) {
             bumpFeed(lang, at, authority, null);
         }
-        dynamo.updateItem(b -> b.tableName(table).key(Items.key(META_PK, "LANGS"))
-                .updateExpression("ADD langs :l")
-                .expressionAttributeValues(Map.of(":l", AttributeValue.fromSs(List.of(lang)))));
+        // A language, once listed, stays listed: one write per language and instance, not one per text.
+        if (!listed.contains(lang)) {
+            dynamo.updateItem(b -> b.tableName(table).key(Items.key(META_PK, "LANGS"))
+                    .updateExpression("ADD langs :l")
+                    .expressionAttributeValues(Map.of(":l", AttributeValue.fromSs(List.of(lang)))));
+            listed.add(lang);
+        }
         if (feedChanges != null) {
             feedChanges.changed(lang, at);
         }
