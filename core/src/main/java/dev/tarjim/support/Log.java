@@ -1,7 +1,9 @@
 package dev.tarjim.support;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,9 +56,40 @@ public final class Log {
             line.put("error", error.getClass().getName() + ": " + error.getMessage());
         }
         try {
-            out.println(Json.mapper().writeValueAsString(line));
-        } catch (JsonProcessingException e) {
+            out.println(toJson(line));
+        } catch (IOException e) {
             out.println("{\"level\":\"ERROR\",\"message\":\"unloggable line\"}");
         }
+    }
+
+    /**
+     * The line as JSON, written with the streaming generator: strings, numbers and booleans as such, instants as
+     * ISO-8601 text, nulls left out; anything else (enums, records, collections) as the shared mapper writes it.
+     */
+    static String toJson(Map<String, Object> line) throws IOException {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator g = JsonStreams.factory().createGenerator(text)) {
+            g.writeStartObject();
+            for (Map.Entry<String, Object> e : line.entrySet()) {
+                Object v = e.getValue();
+                if (v == null) {
+                    continue;  // as the shared mapper does (NON_NULL)
+                }
+                g.writeFieldName(e.getKey());
+                if (v instanceof CharSequence || v instanceof Instant) {
+                    g.writeString(v.toString());
+                } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+                    g.writeNumber(((Number) v).longValue());
+                } else if (v instanceof Double || v instanceof Float) {
+                    g.writeNumber(((Number) v).doubleValue());
+                } else if (v instanceof Boolean b) {
+                    g.writeBoolean(b);
+                } else {
+                    g.writeRawValue(Json.mapper().writeValueAsString(v));
+                }
+            }
+            g.writeEndObject();
+        }
+        return text.toString();
     }
 }

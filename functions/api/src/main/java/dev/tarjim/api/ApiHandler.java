@@ -6,8 +6,6 @@ import dev.tarjim.feed.PageRenderer;
 import dev.tarjim.support.Json;
 import dev.tarjim.support.Log;
 import dev.tarjim.syndication.InvalidCursorException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,14 +43,12 @@ public class ApiHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.mapper().readTree(input);
-        Json.mapper().writeValue(output, handle(event == null ? Json.mapper().createObjectNode() : event, context));
+        handle(Request.read(input), context).write(output);
     }
 
     /** Handles one proxy event: the typed view of {@link #handleRequest(InputStream, OutputStream, Context)}. */
-    public ObjectNode handle(JsonNode event, Context context) {
+    Response handle(Request request, Context context) {
         long started = System.nanoTime();
-        Request request = Request.of(event);
         Response response;
         try {
             response = routes.handle(request);
@@ -74,7 +70,7 @@ public class ApiHandler implements RequestStreamHandler {
         LOG.info("request", "requestId", context.getAwsRequestId(), "method", request.method(),
                 "path", request.path(), "status", response.status(),
                 "ms", (System.nanoTime() - started) / 1_000_000);
-        return response.toEvent();
+        return response;
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.tarjim.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tarjim.support.Json;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tarjim.support.JsonStreams;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,14 +34,22 @@ record Response(int status, Map<String, String> headers, String body, boolean ba
         return new Response(status, h, body, base64);
     }
 
-    /** The proxy integration's response: {@code statusCode}, {@code headers}, {@code body}, {@code isBase64Encoded}. */
-    ObjectNode toEvent() {
-        ObjectNode out = Json.mapper().createObjectNode();
-        out.put("statusCode", status);
-        ObjectNode h = out.putObject("headers");
-        headers.forEach(h::put);
-        out.put("body", body == null ? "" : body);
-        out.put("isBase64Encoded", base64);
-        return out;
+    /**
+     * Writes the proxy integration's response ({@code statusCode}, {@code headers}, {@code body},
+     * {@code isBase64Encoded}) with the streaming generator.
+     */
+    void write(OutputStream out) throws IOException {
+        try (JsonGenerator g = JsonStreams.factory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("statusCode", status);
+            g.writeObjectFieldStart("headers");
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                g.writeStringField(h.getKey(), h.getValue());
+            }
+            g.writeEndObject();
+            g.writeStringField("body", body == null ? "" : body);
+            g.writeBooleanField("isBase64Encoded", base64);
+            g.writeEndObject();
+        }
     }
 }

@@ -23,6 +23,7 @@ import dev.tarjim.store.DynamoRenderedPages;
 import dev.tarjim.store.FeedIndex;
 import dev.tarjim.article.StoredArticle;
 import dev.tarjim.support.AwsClients;
+import dev.tarjim.support.Lazy;
 import dev.tarjim.support.Json;
 import dev.tarjim.syndication.ChangeLog;
 import dev.tarjim.syndication.CursorCodec;
@@ -76,12 +77,57 @@ final class Routes {
     private final PageCache pages;
     private final Map<String, CachedVersion> versionCache = new ConcurrentHashMap<>();
 
-    /** The renderers and syndication service for one base URL (built once per base URL, then cached). */
-    record Renderers(SiteLinks links, FeedRenderer feeds, PageRenderer pages, FrontPageRenderer fronts,
-            BilingualRenderer bilingual, Syndication syndication) {
+    /**
+     * The renderers and syndication service for one base URL (made once per base URL, then cached), each built on
+     * first use: a request answered from kept pages loads no renderer (nor Rome) at all.
+     */
+    static final class Renderers {
+        private final SiteLinks links;
+        private final String site;
+        private final Lazy<FeedRenderer> feeds;
+        private final Lazy<PageRenderer> pages;
+        private final Lazy<FrontPageRenderer> fronts;
+        private final Lazy<BilingualRenderer> bilingual;
+        private final Lazy<Syndication> syndication;
+
+        Renderers(FeedSettings settings, java.util.function.Supplier<Syndication> syndication) {
+            this.links = new SiteLinks(settings);
+            this.site = dev.tarjim.support.Hashes.sha256Prefix(settings.baseUrl(), 6);
+            this.feeds = Lazy.of(() -> new FeedRenderer(settings));
+            this.pages = Lazy.of(() -> new PageRenderer(settings));
+            this.fronts = Lazy.of(() -> new FrontPageRenderer(settings));
+            this.bilingual = Lazy.of(() -> new BilingualRenderer(settings));
+            this.syndication = Lazy.of(syndication);
+        }
+
+        SiteLinks links() {
+            return links;
+        }
+
+        FeedRenderer feeds() {
+            return feeds.get();
+        }
+
+        PageRenderer pages() {
+            return pages.get();
+        }
+
+        FrontPageRenderer fronts() {
+            return fronts.get();
+        }
+
+        BilingualRenderer bilingual() {
+            return bilingual.get();
+        }
+
+        /** The partner API's service, or null when it is not configured. */
+        Syndication syndication() {
+            return syndication.get();
+        }
+
         /** The key a rendered page is kept under: links differ per domain, so the domain is part of it. */
         String key(String page) {
-            return page + "@" + dev.tarjim.support.Hashes.sha256Prefix(links.settings().baseUrl(), 6);
+            return page + "@" + site;
         }
     }
 
@@ -125,11 +171,8 @@ final class Routes {
         this.syndication = base -> cursors == null ? null
                 : new Syndication(changeLog, store, new NinjsWriter(URI.create(base), config.branding()), cursors);
         Map<String, Renderers> cache = new ConcurrentHashMap<>();
-        Function<String, Renderers> build = b -> {
-            FeedSettings settings = new FeedSettings(b, config.branding(), config.websubHub());
-            return new Renderers(new SiteLinks(settings), new FeedRenderer(settings), new PageRenderer(settings),
-                    new FrontPageRenderer(settings), new BilingualRenderer(settings), syndication.apply(b));
-        };
+        Function<String, Renderers> build = b -> new Renderers(
+                new FeedSettings(b, config.branding(), config.websubHub()), () -> syndication.apply(b));
         // One entry per domain the API is served on (its own and any custom domains): a handful, never per client.
         this.renderers = base -> cache.size() < MAX_DOMAINS ? cache.computeIfAbsent(base, build)
                 : cache.getOrDefault(base, build.apply(base));
