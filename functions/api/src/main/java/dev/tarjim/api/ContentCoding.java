@@ -32,12 +32,20 @@ enum ContentCoding {
 
     /** Whether an {@code If-None-Match} header names the representation tagged {@code identity} in any coding. */
     static boolean matchesAny(EntityTag identity, String ifNoneMatch) {
+        return held(identity, ifNoneMatch) != null;
+    }
+
+    /**
+     * The coding of the representation an {@code If-None-Match} header names (the client holds it: a 304 carries its
+     * tag), or null when it names none of this version's.
+     */
+    static ContentCoding held(EntityTag identity, String ifNoneMatch) {
         for (ContentCoding coding : values()) {
             if (coding.tag(identity).matchesIfNoneMatch(ifNoneMatch)) {
-                return true;
+                return coding;
             }
         }
-        return false;
+        return null;
     }
 
     /**

@@ -314,9 +314,11 @@ final class Routes {
     private Response served(Request request, Validators validators, String key, String before, String contentType,
             java.util.function.Supplier<String> render) {
         boolean keep = validators.settled() && before == null;
-        ContentCoding offered = ContentCoding.negotiate(request.header("Accept-Encoding"), true);
         if (validators.notModified(request)) {
-            return validators.apply(new Response(304, Map.of(), ""), offered);
+            // The tag of what the client holds; after If-Modified-Since alone, of what it would be sent.
+            ContentCoding held = ContentCoding.held(validators.etag(), request.header("If-None-Match"));
+            return validators.apply(new Response(304, Map.of(), ""), held != null ? held
+                    : ContentCoding.negotiate(request.header("Accept-Encoding"), true));
         }
         PageCache.Page page = pages.page(key, validators.etag().opaque(), contentType, keep, render);
         ContentCoding coding = ContentCoding.negotiate(request.header("Accept-Encoding"), page.brotli() != null);

@@ -160,9 +160,9 @@ final class SitemapRoutes {
         EntityTag etag = EntityTag.strong("sm-" + Hashes.sha256Prefix(state.toString(), 12));
         boolean settled = site.lastChange().isBefore(clock.instant().minusSeconds(config.settleSeconds()));
         String accepted = request.header("Accept-Encoding");
-        if (settled && ContentCoding.matchesAny(etag, request.header("If-None-Match"))) {
-            ContentCoding coding = ContentCoding.negotiate(accepted, true);
-            return new Response(304, Map.of(), "").header("ETag", coding.tag(etag).toString())
+        ContentCoding held = ContentCoding.held(etag, request.header("If-None-Match"));
+        if (settled && held != null) {
+            return new Response(304, Map.of(), "").header("ETag", held.tag(etag).toString())
                     .header("Vary", "Accept-Encoding")
                     .header("Cache-Control", "public, max-age=" + config.maxAgeSeconds());
         }

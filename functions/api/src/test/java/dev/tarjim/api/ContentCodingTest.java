@@ -44,5 +44,7 @@ class ContentCodingTest {
         assertThat(ContentCoding.matchesAny(identity, "\"en-rss-v6-gzip\", \"en-rss-v7\"")).isTrue();
         assertThat(ContentCoding.matchesAny(identity, "\"en-rss-v6-gzip\"")).isFalse();
         assertThat(ContentCoding.matchesAny(identity, "\"en-rss-v7-deflate\"")).isFalse();
+        assertThat(ContentCoding.held(identity, "\"en-rss-v6\", \"en-rss-v7-br\"")).isEqualTo(ContentCoding.BROTLI);
+        assertThat(ContentCoding.held(identity, null)).isNull();
     }
 }
