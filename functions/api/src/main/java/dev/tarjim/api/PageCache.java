@@ -96,6 +96,27 @@ final class PageCache {
         return page;
     }
 
+    /**
+     * The response for a versioned page: 304 when the client holds this version (tagged for the coding of the copy
+     * it names, else the one it would be sent), or else the page (kept or rendered now) in the coding the client
+     * accepts. {@code headers} adds the caller's validators and caching for the coding chosen.
+     *
+     * @param etag        the identity coding's tag of this version
+     * @param notModified whether the request's conditions name this version (and it may be cached)
+     */
+    Response serve(Request request, EntityTag etag, boolean notModified, String key, String contentType, boolean keep,
+            Supplier<String> render, java.util.function.BiFunction<Response, ContentCoding, Response> headers) {
+        String accepted = request.header("Accept-Encoding");
+        if (notModified) {
+            ContentCoding held = ContentCoding.held(etag, request.header("If-None-Match"));
+            return headers.apply(new Response(304, Map.of(), ""),
+                    held != null ? held : ContentCoding.negotiate(accepted, true));
+        }
+        Page page = page(key, etag.opaque(), contentType, keep, render);
+        ContentCoding coding = ContentCoding.negotiate(accepted, page.brotli() != null);
+        return headers.apply(page.response(coding), coding);
+    }
+
     /** How many pages this instance rendered (the rest it served from memory or the store). */
     long renders() {
         return renders.get();

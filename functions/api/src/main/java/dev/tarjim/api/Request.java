@@ -34,36 +34,38 @@ record Request(String method, String path, Map<String, String> headers, Map<Stri
      * of the zip) nor Jackson's object mapper (~0.2 s of a cold start) are needed for it.
      */
     static Request read(InputStream in) throws IOException {
-        String method = null;
-        String path = null;
+        Fields fields = new Fields();
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        Map<String, String> query = Map.of();
         Context context = new Context();
         try (JsonParser p = JsonStreams.factory().createParser(in)) {
-            if (p.nextToken() == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    JsonToken value = p.nextToken();
-                    switch (field) {
-                        case "httpMethod" -> method = text(p, value);
-                        case "path" -> path = text(p, value);
-                        case "headers" -> headers.putAll(strings(p, value));
-                        case "queryStringParameters" -> query = Map.copyOf(strings(p, value));
-                        case "requestContext" -> context.read(p, value);
-                        default -> p.skipChildren();
-                    }
+            members(p, p.nextToken(), (field, value) -> {
+                switch (field) {
+                    case "httpMethod" -> fields.method = text(p, value);
+                    case "path" -> fields.path = text(p, value);
+                    case "headers" -> headers.putAll(strings(p, value));
+                    case "queryStringParameters" -> fields.query = Map.copyOf(strings(p, value));
+                    case "requestContext" -> context.read(p, value);
+                    default -> p.skipChildren();
                 }
-            }
+            });
         }
-        method = method == null ? "GET" : method.toUpperCase(Locale.ROOT);
-        path = path == null || path.isEmpty() ? "/" : path;
+        String method = fields.method == null ? "GET" : fields.method.toUpperCase(Locale.ROOT);
+        String path = fields.path == null || fields.path.isEmpty() ? "/" : fields.path;
         String domain = context.domainName;
         // API Gateway's default domain carries the stage in the path; a custom domain or the local gateway does not.
         String base = domain == null || domain.isBlank() ? null : "https://" + domain
                 + (context.stage != null && domain.contains(".execute-api.") ? "/" + context.stage : "");
-        String editor = context.claimsSub != null ? context.claimsSub : context.principalId;
-        return new Request(method, path, headers, query, base, context.apiKey,
+        // A Cognito user pool authorizer's claims ({@code sub}), else a Lambda authorizer's principal.
+        String editor = context.claims != null ? context.claims.get("sub") : context.principalId;
+        return new Request(method, path, headers, fields.query, base, context.apiKey,
                 editor != null && !editor.isBlank() ? editor : null);
+    }
+
+    /** The top-level fields read so far. */
+    private static final class Fields {
+        String method;
+        String path;
+        Map<String, String> query = Map.of();
     }
 
     /** What the routes use of {@code requestContext}. */
@@ -71,50 +73,46 @@ record Request(String method, String path, Map<String, String> headers, Map<Stri
         String domainName;
         String stage;
         String apiKey;
-        /** Cognito user pool authorizer: {@code authorizer.claims.sub}. */
-        String claimsSub;
-        /** Lambda authorizer: {@code authorizer.principalId}. */
+        /** A Cognito user pool authorizer's {@code authorizer.claims}, or null. */
+        Map<String, String> claims;
+        /** A Lambda authorizer's {@code authorizer.principalId}. */
         String principalId;
-        private boolean hasClaims;
 
         void read(JsonParser p, JsonToken start) throws IOException {
-            if (start != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
+            members(p, start, (field, value) -> {
                 switch (field) {
                     case "domainName" -> domainName = text(p, value);
                     case "stage" -> stage = text(p, value);
                     case "identity" -> apiKey = strings(p, value).get("apiKey");
-                    case "authorizer" -> authorizer(p, value);
+                    case "authorizer" -> members(p, value, (name, v) -> {
+                        if (name.equals("claims") && v == JsonToken.START_OBJECT) {
+                            claims = strings(p, v);
+                        } else if (name.equals("principalId")) {
+                            principalId = text(p, v);
+                        } else {
+                            p.skipChildren();
+                        }
+                    });
                     default -> p.skipChildren();
                 }
-            }
+            });
         }
+    }
 
-        private void authorizer(JsonParser p, JsonToken start) throws IOException {
-            if (start != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if (field.equals("claims") && value == JsonToken.START_OBJECT) {
-                    hasClaims = true;
-                    claimsSub = strings(p, value).get("sub");
-                } else if (field.equals("principalId") && !hasClaims) {
-                    principalId = text(p, value);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (hasClaims) {
-                principalId = null;
-            }
+    /** Reads one member of an object: the parser stands on its value, which the reader consumes or skips. */
+    private interface Member {
+        void read(String name, JsonToken value) throws IOException;
+    }
+
+    /** Each member of the object starting at {@code start}; anything but an object is skipped. */
+    private static void members(JsonParser p, JsonToken start, Member member) throws IOException {
+        if (start != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            member.read(name, p.nextToken());
         }
     }
 
@@ -130,19 +128,13 @@ record Request(String method, String path, Map<String, String> headers, Map<Stri
     /** An object's string members (others skipped); empty for null or anything not an object. */
     private static Map<String, String> strings(JsonParser p, JsonToken start) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
-        if (start != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return out;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
+        members(p, start, (name, value) -> {
             if (value == JsonToken.VALUE_STRING) {
                 out.put(name, p.getText());
             } else {
                 p.skipChildren();
             }
-        }
+        });
         return out;
     }
 

@@ -313,16 +313,8 @@ final class Routes {
      */
     private Response served(Request request, Validators validators, String key, String before, String contentType,
             java.util.function.Supplier<String> render) {
-        boolean keep = validators.settled() && before == null;
-        if (validators.notModified(request)) {
-            // The tag of what the client holds; after If-Modified-Since alone, of what it would be sent.
-            ContentCoding held = ContentCoding.held(validators.etag(), request.header("If-None-Match"));
-            return validators.apply(new Response(304, Map.of(), ""), held != null ? held
-                    : ContentCoding.negotiate(request.header("Accept-Encoding"), true));
-        }
-        PageCache.Page page = pages.page(key, validators.etag().opaque(), contentType, keep, render);
-        ContentCoding coding = ContentCoding.negotiate(request.header("Accept-Encoding"), page.brotli() != null);
-        return validators.apply(page.response(coding), coding);
+        return pages.serve(request, validators.etag(), validators.notModified(request), key, contentType,
+                validators.settled() && before == null, render, validators::apply);
     }
 
     /**

@@ -159,19 +159,14 @@ final class SitemapRoutes {
         site.versions().forEach((lang, v) -> state.append('|').append(lang).append(':').append(v.version()));
         EntityTag etag = EntityTag.strong("sm-" + Hashes.sha256Prefix(state.toString(), 12));
         boolean settled = site.lastChange().isBefore(clock.instant().minusSeconds(config.settleSeconds()));
-        String accepted = request.header("Accept-Encoding");
-        ContentCoding held = ContentCoding.held(etag, request.header("If-None-Match"));
-        if (settled && held != null) {
-            return new Response(304, Map.of(), "").header("ETag", held.tag(etag).toString())
-                    .header("Vary", "Accept-Encoding")
-                    .header("Cache-Control", "public, max-age=" + config.maxAgeSeconds());
-        }
+        boolean notModified = settled && ContentCoding.matchesAny(etag, request.header("If-None-Match"));
         // Kept rendered like feeds: a sitemap is rendered once per version of the site (and hour, for News).
-        PageCache.Page page = pages.page(key, etag.opaque(), XML, settled, body);
-        ContentCoding coding = ContentCoding.negotiate(accepted, page.brotli() != null);
-        Response ok = page.response(coding).header("Vary", "Accept-Encoding");
-        return settled ? ok.header("ETag", coding.tag(etag).toString()).header("Cache-Control", "public, max-age="
-                + config.maxAgeSeconds()) : ok.header("Cache-Control", "no-cache");
+        return pages.serve(request, etag, notModified, key, XML, settled, body, (response, coding) -> {
+            Response out = response.header("Vary", "Accept-Encoding");
+            return settled ? out.header("ETag", coding.tag(etag).toString())
+                    .header("Cache-Control", "public, max-age=" + config.maxAgeSeconds())
+                    : out.header("Cache-Control", "no-cache");
+        });
     }
 
     /**
